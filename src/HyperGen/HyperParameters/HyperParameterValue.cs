@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace HyperGen;
+
+/// <summary>Helpers for hyperparameter values, which are always a <see cref="string"/>, <see cref="int"/>,
+/// <see cref="double"/> or <see cref="bool"/>.</summary>
+internal static class HyperParameterValue
+{
+    /// <summary>Value equality in which an int and a double with the same numeric value are equal.</summary>
+    public static bool AreEqual(object? left, object? right)
+    {
+        if (left is int or double && right is int or double)
+        {
+            return Convert.ToDouble(left, CultureInfo.InvariantCulture) == Convert.ToDouble(right, CultureInfo.InvariantCulture);
+        }
+
+        return Equals(left, right);
+    }
+
+    /// <summary>Converts a stored value to <typeparamref name="T"/>, widening int to double where asked.</summary>
+    public static T ConvertTo<T>(string name, object value)
+    {
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        if (typeof(T) == typeof(double) && value is int integer)
+        {
+            return (T)(object)(double)integer;
+        }
+
+        if (typeof(T) == typeof(int) && value is double real && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue)
+        {
+            return (T)(object)(int)real;
+        }
+
+        throw new InvalidCastException(
+            $"Hyperparameter '{name}' has the {TypeName(value)} value {SearchSpaceRules.FormatObject(value)}, which cannot be read as {typeof(T).Name}. Read it as {TypeName(value)}.");
+    }
+
+    /// <summary>
+    /// A canonical, type-tagged key for a set of active values: names sorted ordinally, numbers in round-trip form.
+    /// Two configurations are the same trial exactly when their keys are equal.
+    /// </summary>
+    public static string CanonicalKey(IReadOnlyDictionary<string, object> values)
+    {
+        var builder = new StringBuilder();
+        foreach (var pair in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            builder.Append(pair.Key.Length).Append(':').Append(pair.Key).Append('=');
+            builder.Append(pair.Value switch
+            {
+                int i => "i" + i.ToString(CultureInfo.InvariantCulture),
+                double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
+                bool b => b ? "btrue" : "bfalse",
+                string s => "s" + s.Length.ToString(CultureInfo.InvariantCulture) + ":" + s,
+                _ => "?" + pair.Value,
+            });
+            builder.Append(';');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Formats values as <c>name=value, ...</c> in the given order, for logs and summaries.</summary>
+    public static string Describe(IEnumerable<KeyValuePair<string, object>> values) =>
+        string.Join(", ", values.Select(pair => pair.Key + "=" + SearchSpaceRules.FormatObject(pair.Value)));
+
+    /// <summary>The C# keyword for a value's type.</summary>
+    public static string TypeName(object value) => value switch
+    {
+        int => "int",
+        double => "double",
+        bool => "bool",
+        string => "string",
+        _ => value.GetType().Name,
+    };
+}

@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace HyperGen;
+
+/// <summary>
+/// Decides which configuration each trial tries and when the search is over. Subclasses implement
+/// <see cref="PopulateSpace"/>; the base class keeps the search space, the trials, the budget and the record of
+/// configurations already tried. Its public methods are thread-safe.
+/// </summary>
+public abstract class Oracle
+{
+    private readonly object _gate = new();
+    private readonly List<HyperParameter> _space = [];
+    private readonly HashSet<string> _untunedNames = new(StringComparer.Ordinal);
+    private readonly List<Trial> _trials = [];
+    private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an oracle.</summary>
+    /// <param name="objective">What to optimize; <see cref="HyperGen.Objective.Default"/> when null.</param>
+    /// <param name="maxTrials">How many trials to create, counting failed ones; null for no limit.</param>
+    /// <param name="seed">The seed; any value, 0 included, is a seed. Null picks one at random.</param>
+    /// <param name="allowNewEntries">Whether Build may define parameters the space did not have (otherwise that trial fails).</param>
+    /// <param name="tuneNewEntries">Whether parameters defined later by Build are tuned; otherwise they keep their default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxTrials"/> is less than 1.</exception>
+    protected Oracle(Objective? objective, int? maxTrials, int? seed, bool allowNewEntries = true, bool tuneNewEntries = true)
+    {
+        if (maxTrials is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTrials), maxTrials, "maxTrials must be at least 1, or null for no limit.");
+        }
+
+        Objective = objective ?? Objective.Default;
+        MaxTrials = maxTrials;
+        Seed = seed ?? System.Random.Shared.Next();
+        AllowNewEntries = allowNewEntries;
+        TuneNewEntries = tuneNewEntries;
+    }
+
+    /// <summary>What the search optimizes.</summary>
+    public Objective Objective { get; }
+
+    /// <summary>The trial budget, or null.</summary>
+    public int? MaxTrials { get; }
+
+    /// <summary>The seed that makes the search reproducible.</summary>
+    public int Seed { get; }
+
+    /// <summary>Whether Build may define parameters the space did not have.</summary>
+    public bool AllowNewEntries { get; }
+
+    /// <summary>Whether parameters defined later by Build are tuned.</summary>
+    public bool TuneNewEntries { get; }
+
+    /// <summary>Why the search stopped, once it has.</summary>
+    public string? StopReason { get; private set; }
+
+    /// <summary>The search space, in declaration order.</summary>
+    public IReadOnlyList<HyperParameter> Space
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _space.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every trial created so far, in creation order.</summary>
+    public IReadOnlyList<Trial> Trials
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _trials.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the parameters of <paramref name="parameters"/> that the space does not have yet. Parameters with a
+    /// known name must keep their definition.
+    /// </summary>
+    /// <param name="parameters">The space as a trial saw it.</param>
+    /// <param name="initial">True while the tuner discovers the initial space, before the first trial: the
+    /// parameters are then always added and tuned.</param>
+    /// <exception cref="InvalidOperationException">New parameters appeared and <see cref="AllowNewEntries"/> is false.</exception>
+    /// <exception cref="ArgumentException">A known name has a different definition.</exception>
+    public void UpdateSpace(IEnumerable<HyperParameter> parameters, bool initial = false)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        lock (_gate)
+        {
+            var added = new List<HyperParameter>();
+            foreach (var parameter in parameters)
+            {
+                var existing = _space.Find(p => p.Name == parameter.Name);
+                if (existing is null)
+                {
+                    added.Add(parameter);
+                }
+                else if (!existing.Equals(parameter))
+                {
+                    throw new ArgumentException(
+                        $"Hyperparameter '{parameter.Name}' is defined as {existing.Describe()} in the search space but as {parameter.Describe()} by this trial. Keep one definition.",
+                        nameof(parameters));
+                }
+            }
+
+            if (added.Count > 0 && !initial && !AllowNewEntries)
+            {
+                throw new InvalidOperationException(
+                    $"Build defined new hyperparameters ({string.Join(", ", added.Select(p => p.Name))}) but allowNewEntries is false. Declare them up front, or allow new entries.");
+            }
+
+            foreach (var parameter in added)
+            {
+                _space.Add(parameter);
+                if (!initial && !TuneNewEntries)
+                {
+                    _untunedNames.Add(parameter.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the next trial, or returns a proposal that says to wait or stop. The returned trial is running.
+    /// </summary>
+    public (Trial? Trial, TrialProposal Proposal) CreateTrial()
+    {
+        lock (_gate)
+        {
+            if (StopReason is not null)
+            {
+                return (null, TrialProposal.Stop(StopReason));
+            }
+
+            int number = _trials.Count;
+            if (MaxTrials.HasValue && number >= MaxTrials.Value)
+            {
+                return (null, StopWith($"Reached the budget of {MaxTrials.Value} trials."));
+            }
+
+            var proposal = PopulateSpace(number);
+            if (proposal.Status == TrialProposalStatus.Stopped)
+            {
+                return (null, StopWith(proposal.Message!));
+            }
+
+            if (proposal.Status == TrialProposalStatus.Idle)
+            {
+                return (null, proposal);
+            }
+
+            var hyperParameters = new HyperParameters(_space, proposal.Values!);
+            _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
+            var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow);
+            _trials.Add(trial);
+            return (trial, proposal);
+        }
+    }
+
+    /// <summary>Records that a trial ended; its status, score and metrics must be set.</summary>
+    public void EndTrial(Trial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        lock (_gate)
+        {
+            if (!_trials.Contains(trial))
+            {
+                throw new ArgumentException($"Trial {trial.Id} was not created by this oracle.", nameof(trial));
+            }
+
+            OnTrialEnded(trial);
+        }
+    }
+
+    /// <summary>
+    /// The best completed trials, best first; ties keep creation order. Infinite scores rank after every finite
+    /// one, whichever the direction.
+    /// </summary>
+    public IReadOnlyList<Trial> GetBestTrials(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            var completed = _trials.Where(t => t.Status == TrialStatus.Completed && t.Score.HasValue);
+            var ranked = completed
+                .OrderBy(t => double.IsInfinity(t.Score!.Value) ? 1 : 0)
+                .ThenBy(t => Objective.Direction == ObjectiveDirection.Maximize ? -t.Score!.Value : t.Score!.Value)
+                .ThenBy(t => t.Number);
+            return ranked.Take(count).ToArray();
+        }
+    }
+
+    /// <summary>Proposes the values of trial <paramref name="trialNumber"/>. Called under the oracle's lock.</summary>
+    protected abstract TrialProposal PopulateSpace(int trialNumber);
+
+    /// <summary>Called under the oracle's lock when a trial ends; the base does nothing.</summary>
+    protected virtual void OnTrialEnded(Trial trial)
+    {
+    }
+
+    /// <summary>A generator for trial <paramref name="trialNumber"/>, determined by the seed alone.</summary>
+    private protected DeterministicRandom RandomFor(int trialNumber, int stream = 0) => new(Seed, trialNumber, stream);
+
+    /// <summary>Whether a configuration with these values (inactive and untuned ones ignored) was already tried.</summary>
+    protected bool WasTried(IReadOnlyDictionary<string, object> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return _tried.Contains(HyperParameterValue.CanonicalKey(TunableValues(values)));
+    }
+
+    /// <summary>The number of configurations tried so far.</summary>
+    protected int TriedCount => _tried.Count;
+
+    /// <summary>
+    /// Draws a value for every active, tunable parameter, in declaration order, with the parameter's own sampling.
+    /// Inactive parameters draw nothing, so they don't shift the draws of later parameters.
+    /// </summary>
+    private protected IReadOnlyDictionary<string, object> SampleValues(DeterministicRandom random)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var parameter in _space)
+        {
+            if (!parameter.IsActive(values))
+            {
+                continue;
+            }
+
+            values[parameter.Name] = IsTuned(parameter) ? parameter.FromUnit(random.NextDouble()) : parameter.DefaultValue;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Lists every distinct configuration of a finite space (inactive parameters absent), or returns null when the
+    /// space is continuous or has more than <paramref name="limit"/> configurations.
+    /// </summary>
+    private protected List<Dictionary<string, object>>? EnumerateConfigurations(int limit)
+    {
+        var results = new List<Dictionary<string, object>>();
+        var current = new Dictionary<string, object>(StringComparer.Ordinal);
+        return Enumerate(0, current, results, limit) ? results : null;
+    }
+
+    private bool Enumerate(int index, Dictionary<string, object> current, List<Dictionary<string, object>> results, int limit)
+    {
+        if (index == _space.Count)
+        {
+            if (results.Count >= limit)
+            {
+                return false;
+            }
+
+            results.Add(new Dictionary<string, object>(current, StringComparer.Ordinal));
+            return true;
+        }
+
+        var parameter = _space[index];
+        if (!parameter.IsActive(current))
+        {
+            return Enumerate(index + 1, current, results, limit);
+        }
+
+        if (!IsTuned(parameter))
+        {
+            current[parameter.Name] = parameter.DefaultValue;
+            bool complete = Enumerate(index + 1, current, results, limit);
+            current.Remove(parameter.Name);
+            return complete;
+        }
+
+        if (!parameter.IsFinite || parameter.Cardinality > limit)
+        {
+            return false;
+        }
+
+        foreach (var value in parameter.GridValues())
+        {
+            current[parameter.Name] = value;
+            if (!Enumerate(index + 1, current, results, limit))
+            {
+                current.Remove(parameter.Name);
+                return false;
+            }
+        }
+
+        current.Remove(parameter.Name);
+        return true;
+    }
+
+    private bool IsTuned(HyperParameter parameter) => parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
+
+    private Dictionary<string, object> TunableValues(IReadOnlyDictionary<string, object> values)
+    {
+        var tunable = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var parameter in _space)
+        {
+            if (IsTuned(parameter) && values.TryGetValue(parameter.Name, out object? value))
+            {
+                tunable[parameter.Name] = value;
+            }
+        }
+
+        return tunable;
+    }
+
+    private TrialProposal StopWith(string reason)
+    {
+        StopReason = reason;
+        return TrialProposal.Stop(reason);
+    }
+
+    private string FormatId(int number)
+    {
+        int width = MaxTrials.HasValue ? (MaxTrials.Value - 1).ToString(CultureInfo.InvariantCulture).Length : 4;
+        return number.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+
+namespace HyperGen;
+
+/// <summary>What an oracle answers when asked for the next trial.</summary>
+public enum TrialProposalStatus
+{
+    /// <summary>Run a trial with <see cref="TrialProposal.Values"/>.</summary>
+    Ready,
+
+    /// <summary>Nothing to run until a running trial ends; ask again then.</summary>
+    Idle,
+
+    /// <summary>The search is over; <see cref="TrialProposal.Message"/> says why.</summary>
+    Stopped,
+}
+
+/// <summary>An oracle's answer to a request for the next trial.</summary>
+public sealed record TrialProposal
+{
+    private TrialProposal(TrialProposalStatus status, IReadOnlyDictionary<string, object>? values, string? message)
+    {
+        Status = status;
+        Values = values;
+        Message = message;
+    }
+
+    /// <summary>Whether to run, wait or stop.</summary>
+    public TrialProposalStatus Status { get; }
+
+    /// <summary>The values of the tunable, active parameters, when ready.</summary>
+    public IReadOnlyDictionary<string, object>? Values { get; }
+
+    /// <summary>Why the search stopped, when stopped.</summary>
+    public string? Message { get; }
+
+    /// <summary>Proposes a trial with these values.</summary>
+    public static TrialProposal Ready(IReadOnlyDictionary<string, object> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new TrialProposal(TrialProposalStatus.Ready, values, null);
+    }
+
+    /// <summary>Asks the tuner to wait for a running trial to end.</summary>
+    public static TrialProposal Idle() => new(TrialProposalStatus.Idle, null, null);
+
+    /// <summary>Ends the search, with the reason.</summary>
+    public static TrialProposal Stop(string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        return new TrialProposal(TrialProposalStatus.Stopped, null, message);
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+
+namespace HyperGen;
+
+/// <summary>One configuration of hyperparameters and what training it produced.</summary>
+public sealed class Trial
+{
+    private readonly List<TrainingHistory> _executions = [];
+
+    internal Trial(int number, string id, HyperParameters hyperParameters, DateTimeOffset startedAt)
+    {
+        Number = number;
+        Id = id;
+        HyperParameters = hyperParameters;
+        StartedAt = startedAt;
+    }
+
+    /// <summary>The position of the trial in the search, from 0.</summary>
+    public int Number { get; }
+
+    /// <summary>The trial id: <see cref="Number"/> zero-padded to the width of the trial budget, such as <c>07</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The search space as the trial saw it, with the trial's values.</summary>
+    public HyperParameters HyperParameters { get; }
+
+    /// <summary>The values of the active hyperparameters.</summary>
+    public IReadOnlyDictionary<string, object> Values => HyperParameters.Values;
+
+    /// <summary>The state of the trial.</summary>
+    public TrialStatus Status { get; internal set; } = TrialStatus.Running;
+
+    /// <summary>The per-epoch metrics of each execution, when <c>Fit</c> returned a history.</summary>
+    public IReadOnlyList<TrainingHistory> Executions => _executions;
+
+    /// <summary>The metrics at the best step, averaged over executions; empty until the trial ends.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; internal set; } = new Dictionary<string, double>();
+
+    /// <summary>The objective's value (averaged over executions), or null when the trial did not complete.</summary>
+    public double? Score { get; internal set; }
+
+    /// <summary>The epoch (from 0) at which the best execution reached its best objective value.</summary>
+    public int? BestStep { get; internal set; }
+
+    /// <summary>Why the trial failed or stopped, or null.</summary>
+    public string? ErrorMessage { get; internal set; }
+
+    /// <summary>When the trial was created.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the trial ended, or null while it runs.</summary>
+    public DateTimeOffset? EndedAt { get; internal set; }
+
+    /// <summary>The wall-clock time from start to end, or null while it runs.</summary>
+    public TimeSpan? Duration => EndedAt - StartedAt;
+
+    /// <summary>The file holding the weights of the best execution, or null when the model was not saved.</summary>
+    public string? ModelPath { get; internal set; }
+
+    internal void AddExecution(TrainingHistory history) => _executions.Add(history);
+
+    /// <summary>Formats the trial as <c>Trial 03 (Completed, score 0.97): values</c>.</summary>
+    public override string ToString()
+    {
+        string score = Score.HasValue ? $", score {Score.Value:G6}" : string.Empty;
+        return $"Trial {Id} ({Status}{score}): {HyperParameters}";
+    }
+}

@@ -1,0 +1,20 @@
+namespace HyperGen;
+
+/// <summary>The state of a trial.</summary>
+public enum TrialStatus
+{
+    /// <summary>Created and being built or fitted.</summary>
+    Running,
+
+    /// <summary>Finished with a score.</summary>
+    Completed,
+
+    /// <summary>Build or Fit threw, or the objective was NaN; <see cref="Trial.ErrorMessage"/> says why.</summary>
+    Failed,
+
+    /// <summary>Rejected before it ran, for example because its values are not valid for the search space.</summary>
+    Invalid,
+
+    /// <summary>Stopped before it finished, for example because the search was cancelled.</summary>
+    Stopped,
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace HyperGen;
+
+/// <summary>
+/// Writes a project's results as JSON under <c>directory/projectName</c>: <c>study.json</c> with the objective, seed
+/// and search space, and <c>trial_ID/trial.json</c> per trial beside the trial's saved model. Every file is written
+/// to a temporary name first and then renamed, so a crash never leaves a half-written file.
+/// </summary>
+internal sealed class ResultsStore
+{
+    private const string TrialPrefix = "trial_";
+
+    public ResultsStore(string directory, string projectName)
+    {
+        ValidateProjectName(projectName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ProjectDirectory = Path.GetFullPath(Path.Combine(directory, projectName));
+    }
+
+    public string ProjectDirectory { get; }
+
+    /// <summary>Whether the project folder already holds trial results.</summary>
+    public bool HasResults() =>
+        Directory.Exists(ProjectDirectory)
+        && Directory.EnumerateDirectories(ProjectDirectory, TrialPrefix + "*").Any();
+
+    public void DeleteResults()
+    {
+        if (Directory.Exists(ProjectDirectory))
+        {
+            Directory.Delete(ProjectDirectory, recursive: true);
+        }
+    }
+
+    public void EnsureCreated()
+    {
+        try
+        {
+            Directory.CreateDirectory(ProjectDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"Cannot create the project folder '{ProjectDirectory}': {ex.Message} Choose a writable Directory in TunerOptions.", ex);
+        }
+    }
+
+    public string TrialDirectory(Trial trial) => Path.Combine(ProjectDirectory, TrialPrefix + trial.Id);
+
+    public string ModelPath(Trial trial) => Path.Combine(TrialDirectory(trial), "model.bin");
+
+    public void SaveStudy(Oracle oracle, string hyperModelName)
+    {
+        WriteAtomically(Path.Combine(ProjectDirectory, "study.json"), writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("hypermodel", hyperModelName);
+            writer.WriteString("oracle", oracle.GetType().Name);
+            writer.WriteNumber("seed", oracle.Seed);
+            if (oracle.MaxTrials.HasValue)
+            {
+                writer.WriteNumber("max_trials", oracle.MaxTrials.Value);
+            }
+
+            writer.WriteStartObject("objective");
+            writer.WriteString("name", oracle.Objective.Name);
+            writer.WriteString("direction", oracle.Objective.Direction == ObjectiveDirection.Maximize ? "max" : "min");
+            writer.WriteEndObject();
+            writer.WriteStartArray("search_space");
+            foreach (var parameter in oracle.Space)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", parameter.Name);
+                writer.WriteString("definition", parameter.Describe());
+                writer.WriteStartArray("conditions");
+                foreach (var condition in parameter.Conditions)
+                {
+                    writer.WriteStringValue(condition.ToString());
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    public void SaveTrial(Trial trial)
+    {
+        Directory.CreateDirectory(TrialDirectory(trial));
+        WriteAtomically(Path.Combine(TrialDirectory(trial), "trial.json"), writer => WriteTrial(writer, trial));
+    }
+
+    private static void WriteTrial(Utf8JsonWriter writer, Trial trial)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("trial_id", trial.Id);
+        writer.WriteNumber("number", trial.Number);
+        writer.WriteString("status", trial.Status.ToString().ToLowerInvariant());
+        writer.WriteStartObject("values");
+        foreach (var pair in trial.Values)
+        {
+            WriteValue(writer, pair.Key, pair.Value);
+        }
+
+        writer.WriteEndObject();
+        WriteNumber(writer, "score", trial.Score);
+        if (trial.BestStep.HasValue)
+        {
+            writer.WriteNumber("best_step", trial.BestStep.Value);
+        }
+
+        writer.WriteStartObject("metrics");
+        foreach (var pair in trial.Metrics)
+        {
+            WriteNumber(writer, pair.Key, pair.Value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("executions");
+        foreach (var history in trial.Executions)
+        {
+            WriteHistory(writer, history);
+        }
+
+        writer.WriteEndArray();
+        if (trial.ErrorMessage is not null)
+        {
+            writer.WriteString("error", trial.ErrorMessage);
+        }
+
+        writer.WriteString("started_at", trial.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+        if (trial.EndedAt.HasValue)
+        {
+            writer.WriteString("ended_at", trial.EndedAt.Value.ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        if (trial.ModelPath is not null)
+        {
+            writer.WriteString("model", Path.GetFileName(trial.ModelPath));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteHistory(Utf8JsonWriter writer, TrainingHistory history)
+    {
+        writer.WriteStartArray();
+        foreach (var epoch in history.Epochs)
+        {
+            writer.WriteStartObject();
+            foreach (var pair in epoch)
+            {
+                WriteNumber(writer, pair.Key, pair.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, object value)
+    {
+        switch (value)
+        {
+            case int i:
+                writer.WriteNumber(name, i);
+                break;
+            case double d:
+                WriteNumber(writer, name, d);
+                break;
+            case bool b:
+                writer.WriteBoolean(name, b);
+                break;
+            default:
+                writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    /// <summary>Writes a number; NaN and infinities, which JSON cannot hold, become strings.</summary>
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (!value.HasValue)
+        {
+            writer.WriteNull(name);
+        }
+        else if (double.IsFinite(value.Value))
+        {
+            writer.WriteNumber(name, value.Value);
+        }
+        else
+        {
+            writer.WriteString(name, value.Value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void WriteAtomically(string path, Action<Utf8JsonWriter> write)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void ValidateProjectName(string projectName)
+    {
+        if (string.IsNullOrWhiteSpace(projectName))
+        {
+            throw new ArgumentException("ProjectName is empty. Give the project a folder name such as \"digits\".", nameof(projectName));
+        }
+
+        char[] separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, '/', '\\'];
+        bool invalid = projectName.IndexOfAny(separators) >= 0
+            || projectName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
+            || projectName is "." or "..";
+        if (invalid)
+        {
+            throw new ArgumentException(
+                $"ProjectName \"{projectName}\" is not a plain folder name (it contains a path separator, '..' or an invalid character). " +
+                "Put the parent folders in Directory and use a plain name such as \"digits\".",
+                nameof(projectName));
+        }
+    }
+}

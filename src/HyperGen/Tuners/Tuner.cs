@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HyperGen;
+
+/// <summary>
+/// Runs a search: asks the oracle for trials, builds and fits the hypermodel for each, scores the results, and keeps
+/// the best models.
+/// </summary>
+/// <typeparam name="TModel">The type of model the hypermodel builds.</typeparam>
+/// <remarks>
+/// A trial whose Build or Fit throws, or whose objective is NaN, is recorded as failed and the search goes on;
+/// <see cref="TunerOptions.MaxConsecutiveFailedTrials"/> failures in a row stop it. A result that lacks the
+/// objective stops the search at once with <see cref="ObjectiveNotReportedException"/>.
+/// </remarks>
+public class Tuner<TModel>
+{
+    private const int MaxDiscoveryBuilds = 64;
+
+    private readonly ILogger _logger;
+    private readonly ResultsStore _store;
+    private readonly object _progressGate = new();
+    private int _consecutiveFailures;
+
+    /// <summary>Creates a tuner.</summary>
+    /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name.</exception>
+    public Tuner(HyperModel<TModel> hyperModel, Oracle oracle, TunerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(hyperModel);
+        ArgumentNullException.ThrowIfNull(oracle);
+        Options = options ?? new TunerOptions();
+        ValidateOptions(Options);
+        HyperModel = hyperModel;
+        Oracle = oracle;
+        _logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("HyperGen.Tuner");
+        _store = new ResultsStore(Options.Directory, Options.ProjectName);
+    }
+
+    /// <summary>The hypermodel being tuned.</summary>
+    public HyperModel<TModel> HyperModel { get; }
+
+    /// <summary>The oracle that proposes trials.</summary>
+    public Oracle Oracle { get; }
+
+    /// <summary>The tuner's settings.</summary>
+    public TunerOptions Options { get; }
+
+    /// <summary>The folder that holds this project's results.</summary>
+    public string ProjectDirectory => _store.ProjectDirectory;
+
+    /// <summary>
+    /// Runs trials until the oracle stops (budget reached or space exhausted) or <paramref name="cancellationToken"/>
+    /// is cancelled. Before the first trial the model is built with default values to discover the whole search
+    /// space, forcing each conditional branch active once.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The search was cancelled; the running trial is recorded as stopped.</exception>
+    /// <exception cref="ObjectiveNotReportedException">Fit did not report the objective.</exception>
+    /// <exception cref="InvalidOperationException">Too many trials failed in a row, or the project already has results.</exception>
+    public async Task SearchAsync(CancellationToken cancellationToken = default)
+    {
+        PrepareProjectDirectory();
+        DiscoverSearchSpace();
+        _store.SaveStudy(Oracle, HyperModel.Name);
+        TunerLog.SearchStarted(
+            _logger,
+            _store.ProjectDirectory,
+            Oracle.GetType().Name,
+            Oracle.Seed,
+            Oracle.Objective.ToString(),
+            Oracle.Space.Count,
+            string.Join("; ", Oracle.Space));
+
+        var clock = Stopwatch.StartNew();
+        using var stopOthers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = Enumerable.Range(0, Options.ParallelTrials)
+            .Select(_ => Task.Run(() => RunWorker(stopOthers), CancellationToken.None))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Surface the first real failure rather than a cancellation it caused in another worker.
+            var failure = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault();
+            if (failure is not null && failure is not OperationCanceledException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            throw;
+        }
+
+        TunerLog.SearchFinished(_logger, Oracle.Trials.Count, clock.Elapsed.TotalSeconds, Oracle.StopReason ?? "stopped");
+    }
+
+    /// <summary>The parameters of the best completed trials, best first (ties in creation order).</summary>
+    public IReadOnlyList<HyperParameters> GetBestHyperParameters(int count = 1) =>
+        Oracle.GetBestTrials(count).Select(trial => trial.HyperParameters.Copy()).ToArray();
+
+    /// <summary>The typed values of the best completed trials, such as the generated <c>MyModel.Values</c> record.</summary>
+    public IReadOnlyList<TValues> GetBestHyperParameters<TValues>(int count = 1)
+        where TValues : IHyperParameterValues<TValues> =>
+        GetBestHyperParameters(count).Select(TValues.FromHyperParameters).ToArray();
+
+    /// <summary>
+    /// Rebuilds the models of the best completed trials and loads the weights each trial saved (from its best
+    /// execution), best first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A trial saved no weights, because the hypermodel does not save models.</exception>
+    public IReadOnlyList<TModel> GetBestModels(int count = 1)
+    {
+        var models = new List<TModel>();
+        foreach (var trial in Oracle.GetBestTrials(count))
+        {
+            if (trial.ModelPath is null)
+            {
+                throw new InvalidOperationException(
+                    $"Trial {trial.Id} saved no model weights because {HyperModel.Name} does not save models. Override SaveModel and LoadModel to keep trained models.");
+            }
+
+            var hyperParameters = trial.HyperParameters.Copy();
+            using (HyperParameters.Use(hyperParameters))
+            {
+                var model = HyperModel.Build(hyperParameters);
+                HyperModel.LoadModel(model, trial.ModelPath);
+                models.Add(model);
+            }
+        }
+
+        return models;
+    }
+
+    /// <summary>A readable report of the best <paramref name="count"/> trials: values, score and metrics.</summary>
+    public string ResultsSummary(int count = 10)
+    {
+        var best = Oracle.GetBestTrials(count);
+        var text = new StringBuilder();
+        text.AppendLine("Results summary");
+        text.AppendLine($"Results in {_store.ProjectDirectory}");
+        text.AppendLine($"Showing {best.Count} best trials");
+        text.AppendLine($"Objective: {Oracle.Objective}");
+        foreach (var trial in best)
+        {
+            text.AppendLine();
+            text.AppendLine($"Trial {trial.Id} summary");
+            text.AppendLine("Hyperparameters:");
+            foreach (var pair in trial.Values)
+            {
+                text.AppendLine($"  {pair.Key}: {SearchSpaceRules.FormatObject(pair.Value)}");
+            }
+
+            text.AppendLine(FormattableString.Invariant($"Score: {trial.Score:G6}"));
+            if (trial.BestStep.HasValue)
+            {
+                text.AppendLine(FormattableString.Invariant($"Best step: {trial.BestStep}"));
+            }
+
+            string metrics = string.Join(", ", trial.Metrics.Select(m => FormattableString.Invariant($"{m.Key}={m.Value:G5}")));
+            text.AppendLine($"Metrics: {metrics}");
+        }
+
+        int failed = Oracle.Trials.Count(t => t.Status == TrialStatus.Failed);
+        if (failed > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"{failed} trials failed; see their trial.json files for the errors.");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A readable list of the search space: each parameter with its definition and conditions.</summary>
+    public string SearchSpaceSummary()
+    {
+        var space = Oracle.Space;
+        if (space.Count == 0)
+        {
+            space = DiscoverSearchSpaceCopy();
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("Search space summary");
+        text.AppendLine($"Default search space size: {space.Count}");
+        foreach (var parameter in space)
+        {
+            text.AppendLine(parameter.ToString());
+        }
+
+        return text.ToString();
+    }
+
+    private void PrepareProjectDirectory()
+    {
+        if (Options.Overwrite)
+        {
+            if (_store.HasResults())
+            {
+                _store.DeleteResults();
+                TunerLog.ResultsDeleted(_logger, _store.ProjectDirectory);
+            }
+        }
+        else if (_store.HasResults())
+        {
+            throw new InvalidOperationException(
+                $"The project folder '{_store.ProjectDirectory}' already holds results of an earlier search, and they were left untouched. " +
+                "Set Overwrite = true in TunerOptions to start over, or choose another ProjectName or Directory.");
+        }
+
+        _store.EnsureCreated();
+    }
+
+    private void DiscoverSearchSpace() => Oracle.UpdateSpace(DiscoverSearchSpaceCopy(), initial: true);
+
+    /// <summary>
+    /// Declares the attribute parameters, then builds the model with default values; while some parameter has only
+    /// been seen inactive, forces its conditions' parents to their first listed value and builds again.
+    /// </summary>
+    private IReadOnlyList<HyperParameter> DiscoverSearchSpaceCopy()
+    {
+        var hyperParameters = new HyperParameters();
+        HyperModel.DeclareHyperParameters(hyperParameters);
+        foreach (var parameter in Oracle.Space)
+        {
+            hyperParameters.Declare(parameter);
+        }
+
+        var seenActive = new HashSet<string>(StringComparer.Ordinal);
+        int builds = 0;
+        while (builds < MaxDiscoveryBuilds)
+        {
+            hyperParameters.EnsureActiveValues();
+            if (HyperModel.Tunable)
+            {
+                BuildForDiscovery(hyperParameters);
+                builds++;
+            }
+
+            seenActive.UnionWith(hyperParameters.Values.Keys);
+            var inactive = hyperParameters.Space.FirstOrDefault(p => !seenActive.Contains(p.Name));
+            if (inactive is null || !TryActivate(hyperParameters, inactive))
+            {
+                break;
+            }
+        }
+
+        TunerLog.SpaceDiscovered(_logger, builds);
+        return hyperParameters.Space;
+    }
+
+    private void BuildForDiscovery(HyperParameters hyperParameters)
+    {
+        try
+        {
+            using (HyperParameters.Use(hyperParameters))
+            {
+                var model = HyperModel.Build(hyperParameters);
+                (model as IDisposable)?.Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException(
+                $"{HyperModel.Name}.Build failed with the default hyperparameters ({hyperParameters}) while the search space was being discovered: {ex.Message} Fix Build so that it works with these values.",
+                ex);
+        }
+    }
+
+    private static bool TryActivate(HyperParameters hyperParameters, HyperParameter parameter)
+    {
+        bool changed = false;
+        foreach (var condition in parameter.Conditions)
+        {
+            if (!condition.IsSatisfied(hyperParameters.Values))
+            {
+                hyperParameters.SetValue(condition.ParentName, condition.ParentValues[0]);
+                changed = true;
+            }
+        }
+
+        return changed && parameter.IsActive(hyperParameters.Values);
+    }
+
+    private void RunWorker(CancellationTokenSource stopOthers)
+    {
+        var cancellationToken = stopOthers.Token;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (trial, proposal) = Oracle.CreateTrial();
+                if (proposal.Status == TrialProposalStatus.Stopped)
+                {
+                    return;
+                }
+
+                if (trial is null)
+                {
+                    // The oracle waits for a running trial to end before it can propose another.
+                    cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+                    continue;
+                }
+
+                RunAndRecord(trial, cancellationToken);
+            }
+        }
+        catch
+        {
+            stopOthers.Cancel();
+            throw;
+        }
+    }
+
+    private void RunAndRecord(Trial trial, CancellationToken cancellationToken)
+    {
+        string budget = Oracle.MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        TunerLog.TrialStarted(_logger, trial.Number + 1, budget, trial.HyperParameters.ToString());
+        Exception? fatal = null;
+        try
+        {
+            RunTrial(trial, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            trial.Status = TrialStatus.Stopped;
+            trial.ErrorMessage = "The search was cancelled while this trial ran.";
+            fatal = ex;
+        }
+        catch (ObjectiveNotReportedException ex)
+        {
+            MarkFailed(trial, ex.Message);
+            fatal = ex;
+        }
+        catch (Exception ex)
+        {
+            MarkFailed(trial, $"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        trial.EndedAt = DateTimeOffset.UtcNow;
+        Oracle.EndTrial(trial);
+        _store.SaveTrial(trial);
+        LogTrialEnd(trial, budget);
+        if (fatal is OperationCanceledException)
+        {
+            TunerLog.SearchCancelled(_logger, Oracle.Trials.Count, trial.Id);
+        }
+
+        if (fatal is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fatal);
+        }
+
+        CheckConsecutiveFailures(trial);
+    }
+
+    private void RunTrial(Trial trial, CancellationToken cancellationToken)
+    {
+        var reduced = new List<(IReadOnlyDictionary<string, double> Metrics, int BestStep)>();
+        double bestExecutionScore = double.NaN;
+        for (int execution = 0; execution < Options.ExecutionsPerTrial; execution++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var hyperParameters = HyperModel.Tunable ? trial.HyperParameters : trial.HyperParameters.Copy();
+            using (HyperParameters.Use(hyperParameters))
+            {
+                int seed = new DeterministicRandom(Oracle.Seed, trial.Number, 1000 + execution).NextSeed();
+                var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle.Objective, seed, _logger, cancellationToken);
+                HyperModel.OnExecutionStarting(context);
+                var model = HyperModel.Build(hyperParameters);
+                try
+                {
+                    if (HyperModel.Tunable)
+                    {
+                        Oracle.UpdateSpace(hyperParameters.Space);
+                    }
+
+                    var result = HyperModel.Fit(hyperParameters, model, context);
+                    var (metrics, bestStep) = result.Reduce(Oracle.Objective);
+                    if (result.History is not null)
+                    {
+                        trial.AddExecution(result.History);
+                    }
+
+                    reduced.Add((metrics, bestStep));
+                    double score = metrics.TryGetValue(Oracle.Objective.Name, out double value) ? value : double.NaN;
+                    if (reduced.Count == 1 || Oracle.Objective.IsBetter(score, bestExecutionScore))
+                    {
+                        bestExecutionScore = score;
+                        trial.BestStep = bestStep;
+                        SaveModel(trial, model);
+                    }
+                }
+                finally
+                {
+                    (model as IDisposable)?.Dispose();
+                }
+            }
+        }
+
+        trial.Metrics = Average(reduced.Select(r => r.Metrics));
+        double averaged = trial.Metrics.TryGetValue(Oracle.Objective.Name, out double mean) ? mean : double.NaN;
+        if (double.IsNaN(averaged))
+        {
+            MarkFailed(trial, $"The objective {Oracle.Objective.Name} was NaN.");
+            return;
+        }
+
+        trial.Score = averaged;
+        trial.Status = TrialStatus.Completed;
+    }
+
+    private void SaveModel(Trial trial, TModel model)
+    {
+        string path = _store.ModelPath(trial);
+        System.IO.Directory.CreateDirectory(_store.TrialDirectory(trial));
+        string temporary = path + ".tmp";
+        if (HyperModel.SaveModel(model, temporary))
+        {
+            System.IO.File.Move(temporary, path, overwrite: true);
+            trial.ModelPath = path;
+        }
+    }
+
+    /// <summary>Averages each metric over the executions that reported it.</summary>
+    private static Dictionary<string, double> Average(IEnumerable<IReadOnlyDictionary<string, double>> executions)
+    {
+        var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+        foreach (var metrics in executions)
+        {
+            foreach (var pair in metrics)
+            {
+                var (sum, count) = sums.GetValueOrDefault(pair.Key);
+                sums[pair.Key] = (sum + pair.Value, count + 1);
+            }
+        }
+
+        return sums.ToDictionary(pair => pair.Key, pair => pair.Value.Sum / pair.Value.Count, StringComparer.Ordinal);
+    }
+
+    private static void MarkFailed(Trial trial, string message)
+    {
+        trial.Status = TrialStatus.Failed;
+        trial.Score = null;
+        trial.ErrorMessage = message;
+    }
+
+    private void LogTrialEnd(Trial trial, string budget)
+    {
+        double seconds = trial.Duration?.TotalSeconds ?? 0;
+        if (trial.Status == TrialStatus.Completed)
+        {
+            var best = Oracle.GetBestTrials(1).FirstOrDefault();
+            TunerLog.TrialCompleted(
+                _logger,
+                trial.Number + 1,
+                budget,
+                seconds,
+                Oracle.Objective.Name,
+                trial.Score!.Value,
+                best?.Score ?? double.NaN,
+                best?.Id ?? "-",
+                trial.HyperParameters.ToString());
+        }
+        else
+        {
+            TunerLog.TrialFailed(_logger, trial.Number + 1, budget, seconds, trial.ErrorMessage ?? trial.Status.ToString(), trial.HyperParameters.ToString());
+        }
+    }
+
+    private void CheckConsecutiveFailures(Trial trial)
+    {
+        lock (_progressGate)
+        {
+            _consecutiveFailures = trial.Status == TrialStatus.Failed ? _consecutiveFailures + 1 : 0;
+            if (_consecutiveFailures >= Options.MaxConsecutiveFailedTrials)
+            {
+                throw new InvalidOperationException(
+                    $"{_consecutiveFailures} trials failed in a row, so the search stopped. The last failure (trial {trial.Id}): {trial.ErrorMessage} " +
+                    "Fix the error, or raise MaxConsecutiveFailedTrials in TunerOptions.");
+            }
+        }
+    }
+
+    private static void ValidateOptions(TunerOptions options)
+    {
+        if (options.ExecutionsPerTrial < 1)
+        {
+            throw new ArgumentException($"ExecutionsPerTrial is {options.ExecutionsPerTrial}; it must be at least 1.", nameof(options));
+        }
+
+        if (options.MaxConsecutiveFailedTrials < 1)
+        {
+            throw new ArgumentException($"MaxConsecutiveFailedTrials is {options.MaxConsecutiveFailedTrials}; it must be at least 1.", nameof(options));
+        }
+
+        if (options.ParallelTrials < 1)
+        {
+            throw new ArgumentException($"ParallelTrials is {options.ParallelTrials}; it must be at least 1.", nameof(options));
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using System.Text.Json;
+using HyperGen;
+using Xunit;
+
+namespace HyperGen.Tests;
+
+public class TunerTests
+{
+    private static Tuner<ScoredConfiguration> CreateTuner(
+        TemporaryDirectory folder,
+        Action<HyperParameters> declare,
+        Func<HyperParameters, FitResult> score,
+        Oracle? oracle = null,
+        TunerOptions? options = null,
+        bool tunable = true)
+    {
+        var model = new FunctionHyperModel(declare, score, tunable);
+        return new Tuner<ScoredConfiguration>(model, oracle ?? new RandomSearch(Objective.Minimize("loss"), maxTrials: 6, seed: 1), options ?? folder.Options());
+    }
+
+    [Fact]
+    public async Task FailingFit_MarksTrialFailedAndSearchGoesOn()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp => hp.Get<int>("x") % 3 == 0 ? throw new InvalidOperationException($"diverged at x={hp.Get<int>("x")}") : (double)hp.Get<int>("x"));
+
+        await tuner.SearchAsync();
+
+        var trials = tuner.Oracle.Trials;
+        Assert.Equal(6, trials.Count);
+        var failed = trials.Where(t => t.Status == TrialStatus.Failed).ToList();
+        Assert.All(failed, t => Assert.Contains("diverged at x=", t.ErrorMessage));
+        Assert.All(failed, t => Assert.Null(t.Score));
+        Assert.Contains(trials, t => t.Status == TrialStatus.Completed);
+    }
+
+    [Fact]
+    public async Task NaNObjective_FailsTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp => double.NaN,
+            options: new TunerOptions { Directory = folder.Path, ProjectName = "nan", MaxConsecutiveFailedTrials = 10 });
+
+        await tuner.SearchAsync();
+
+        Assert.All(tuner.Oracle.Trials, t => Assert.Equal(TrialStatus.Failed, t.Status));
+        Assert.All(tuner.Oracle.Trials, t => Assert.Equal("The objective loss was NaN.", t.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task MissingObjective_StopsAfterFirstTrialListingMetrics()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp => new Dictionary<string, double> { ["accuracy"] = 0.5, ["val_accuracy"] = 0.4 });
+
+        var error = await Assert.ThrowsAsync<ObjectiveNotReportedException>(() => tuner.SearchAsync());
+
+        Assert.Single(tuner.Oracle.Trials);
+        Assert.Contains("\"accuracy\", \"val_accuracy\"", error.Message);
+        Assert.Equal(TrialStatus.Failed, tuner.Oracle.Trials[0].Status);
+    }
+
+    [Fact]
+    public async Task ConsecutiveFailures_StopSearchQuotingLastError()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => throw new ArithmeticException("bad batch"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => tuner.SearchAsync());
+
+        Assert.Equal(3, tuner.Oracle.Trials.Count);
+        Assert.Contains("3 trials failed in a row", error.Message);
+        Assert.Contains("ArithmeticException: bad batch", error.Message);
+    }
+
+    [Fact]
+    public async Task BestHyperParameters_AreBestFirstWithTiesInCreationOrder()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 5),
+            hp => Math.Abs(hp.Get<int>("x") - 2.5),
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 6, seed: 9));
+
+        await tuner.SearchAsync();
+
+        var best = tuner.GetBestHyperParameters(3).Select(hp => hp.Get<int>("x")).ToList();
+        var trials = tuner.Oracle.Trials;
+        int firstTwoOrThree = trials.First(t => (int)t.Values["x"] is 2 or 3).Values["x"] is int v ? v : -1;
+        Assert.Equal(firstTwoOrThree, best[0]);
+        Assert.Equal(5 - firstTwoOrThree, best[1]);
+        Assert.Contains(best[2], new[] { 1, 4 });
+    }
+
+    [Fact]
+    public async Task ExecutionsPerTrial_AreAveraged()
+    {
+        using var folder = new TemporaryDirectory();
+        int call = 0;
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp => new Dictionary<string, double> { ["loss"] = Interlocked.Increment(ref call) % 2 == 1 ? 1.0 : 3.0 },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1),
+            options: new TunerOptions { Directory = folder.Path, ProjectName = "avg", ExecutionsPerTrial = 2 });
+
+        await tuner.SearchAsync();
+
+        Assert.Equal(2.0, tuner.Oracle.Trials[0].Score);
+    }
+
+    [Fact]
+    public async Task History_SetsBestStepAndMetrics()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp =>
+            {
+                var history = new TrainingHistory();
+                history.Add(new Dictionary<string, double> { ["loss"] = 0.9, ["accuracy"] = 0.2 });
+                history.Add(new Dictionary<string, double> { ["loss"] = 0.3, ["accuracy"] = 0.7 });
+                history.Add(new Dictionary<string, double> { ["loss"] = 0.5, ["accuracy"] = 0.6 });
+                return history;
+            },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1));
+
+        await tuner.SearchAsync();
+
+        var trial = tuner.Oracle.Trials[0];
+        Assert.Equal(1, trial.BestStep);
+        Assert.Equal(0.3, trial.Score);
+        Assert.Equal(0.7, trial.Metrics["accuracy"]);
+        Assert.Equal(3, trial.Executions[0].Count);
+    }
+
+    [Fact]
+    public async Task Results_AreWrittenAsJsonPerTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Choice("activation", ["relu", "tanh"]), hp => 0.5, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 2, seed: 4));
+
+        await tuner.SearchAsync();
+
+        string project = Path.Combine(folder.Path, "study");
+        Assert.True(File.Exists(Path.Combine(project, "study.json")));
+        foreach (var trial in tuner.Oracle.Trials)
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "trial_" + trial.Id, "trial.json")));
+            Assert.Equal("completed", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal(0.5, json.RootElement.GetProperty("score").GetDouble());
+            Assert.Equal((string)trial.Values["activation"], json.RootElement.GetProperty("values").GetProperty("activation").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ExistingResults_AreKeptUnlessOverwrite()
+    {
+        using var folder = new TemporaryDirectory();
+        await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0).SearchAsync();
+        string firstTrial = Path.Combine(folder.Path, "study", "trial_0", "trial.json");
+        string before = File.ReadAllText(firstTrial);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0).SearchAsync());
+
+        Assert.Contains("already holds results", error.Message);
+        Assert.Contains("Overwrite = true", error.Message);
+        Assert.Equal(before, File.ReadAllText(firstTrial));
+        await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync();
+        Assert.Contains("\"score\": 2", File.ReadAllText(firstTrial));
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    [InlineData("")]
+    public void ProjectName_MustBePlainFolderName(string projectName)
+    {
+        using var folder = new TemporaryDirectory();
+
+        var error = Assert.Throws<ArgumentException>(() => CreateTuner(folder, hp => hp.Int("x", 0, 1), hp => 1.0, options: folder.Options(projectName)));
+
+        Assert.Contains("ProjectName", error.Message);
+    }
+
+    [Fact]
+    public async Task Cancellation_StopsRunningTrialAndThrows()
+    {
+        using var folder = new TemporaryDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var model = new CancellingModel(cancellation);
+        var tuner = new Tuner<ScoredConfiguration>(model, new RandomSearch(Objective.Minimize("loss"), maxTrials: 10, seed: 1), folder.Options());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tuner.SearchAsync(cancellation.Token));
+
+        Assert.Equal(2, tuner.Oracle.Trials.Count);
+        Assert.Equal(TrialStatus.Completed, tuner.Oracle.Trials[0].Status);
+        Assert.Equal(TrialStatus.Stopped, tuner.Oracle.Trials[1].Status);
+        Assert.Contains("\"status\": \"stopped\"", File.ReadAllText(Path.Combine(folder.Path, "study", "trial_1", "trial.json")));
+    }
+
+    [Fact]
+    public async Task GetBestModels_LoadsSavedWeights()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => hp.Get<int>("x"));
+
+        await tuner.SearchAsync();
+
+        var models = tuner.GetBestModels(2);
+        var best = tuner.Oracle.GetBestTrials(2);
+        Assert.Equal(best.Select(t => t.Values["x"]), models.Select(m => m.Values["x"]));
+    }
+
+    [Fact]
+    public async Task UntunableModel_KeepsBuildParametersOutOfSpace()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 1), tunable: false);
+
+        await tuner.SearchAsync();
+
+        Assert.Empty(tuner.Oracle.Space);
+    }
+
+    [Fact]
+    public async Task ConditionalBranches_AreDiscoveredBeforeFirstTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 2);
+        var tuner = CreateTuner(
+            folder,
+            hp =>
+            {
+                hp.Choice("optimizer", ["adam", "sgd"]);
+                using (hp.ConditionalScope("optimizer", "sgd"))
+                {
+                    hp.Float("momentum", 0.0, 0.9);
+                }
+            },
+            hp => 1.0,
+            oracle);
+
+        await tuner.SearchAsync();
+
+        Assert.Equal(["optimizer", "momentum"], oracle.Space.Select(p => p.Name));
+        Assert.Contains("momentum", tuner.SearchSpaceSummary());
+    }
+
+    [Fact]
+    public async Task ResultsSummary_ListsBestTrials()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => hp.Get<int>("x"));
+
+        await tuner.SearchAsync();
+
+        string summary = tuner.ResultsSummary(2);
+        var best = tuner.Oracle.GetBestTrials(1)[0];
+        Assert.Contains("Showing 2 best trials", summary);
+        Assert.Contains($"Trial {best.Id} summary", summary);
+        Assert.Contains("Objective: loss (min)", summary);
+    }
+
+    [Fact]
+    public async Task ParallelTrials_EachReadTheirOwnValues()
+    {
+        using var folder = new TemporaryDirectory();
+        using var overlap = new Barrier(2);
+        var mismatches = new List<string>();
+        var model = new FunctionHyperModel(
+            hp => hp.Int("x", 0, 99),
+            hp =>
+            {
+                int declared = hp.Get<int>("x");
+                overlap.SignalAndWait(TimeSpan.FromSeconds(5));
+                int current = HyperParameters.GetCurrent("X").Get<int>("x");
+                if (declared != current)
+                {
+                    lock (mismatches)
+                    {
+                        mismatches.Add($"{declared} != {current}");
+                    }
+                }
+
+                return current;
+            });
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 8, seed: 3);
+        var tuner = new Tuner<ScoredConfiguration>(model, oracle, new TunerOptions { Directory = folder.Path, ProjectName = "parallel", ParallelTrials = 2 });
+
+        await tuner.SearchAsync();
+
+        Assert.Empty(mismatches);
+        Assert.All(oracle.Trials, t => Assert.Equal((int)t.Values["x"], t.Score));
+    }
+
+    private sealed class CancellingModel(CancellationTokenSource cancellation) : HyperModel<ScoredConfiguration>
+    {
+        private int _fits;
+
+        public override ScoredConfiguration Build(HyperParameters hyperParameters)
+        {
+            hyperParameters.Int("x", 0, 9);
+            return new ScoredConfiguration(hyperParameters.Values);
+        }
+
+        public override FitResult Fit(HyperParameters hyperParameters, ScoredConfiguration model, TrialContext context)
+        {
+            if (++_fits == 2)
+            {
+                cancellation.Cancel();
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return 1.0;
+        }
+    }
+}
