@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Threading;
+using HyperGen.Generators.Models;
+using Microsoft.CodeAnalysis;
+
+namespace HyperGen.Generators
+{
+    /// <summary>Reads and converts the arguments of a bound attribute usage.</summary>
+    internal static class AttributeArguments
+    {
+        /// <summary>
+        /// Whether the attribute bound without errors: its class and constructor resolved, every constructor argument
+        /// is present, no argument is erroneous (as after an argument of the wrong type), and its attribute list has
+        /// no syntax error. The parser recovers <c>[Boolean(</c> as a valid <c>[Boolean()]</c>, so the syntax is
+        /// checked as well as the binding.
+        /// </summary>
+        public static bool IsWellFormed(AttributeData attribute, CancellationToken cancellationToken)
+        {
+            if (attribute.AttributeClass is null or IErrorTypeSymbol || attribute.AttributeConstructor is null)
+            {
+                return false;
+            }
+
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+            if (syntax?.Parent is { ContainsDiagnostics: true } || syntax is { ContainsDiagnostics: true })
+            {
+                return false;
+            }
+
+            if (attribute.ConstructorArguments.Length != attribute.AttributeConstructor.Parameters.Length)
+            {
+                return false;
+            }
+
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                if (HasError(argument))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (HasError(argument.Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Finds a named argument, which exists only when the attribute usage sets it.</summary>
+        public static bool TryGetNamed(AttributeData attribute, string name, out TypedConstant value)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name)
+                {
+                    value = argument.Value;
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
+
+        /// <summary>
+        /// Converts a constant to a value of <paramref name="kind"/>: a string, int, double or bool of that type,
+        /// or an int widened to double for a double. Null, arrays, enums and other types are rejected.
+        /// </summary>
+        public static bool TryConvert(TypedConstant constant, ValueKind kind, out object value)
+        {
+            value = string.Empty;
+            if (constant.Kind != TypedConstantKind.Primitive || constant.Value is null)
+            {
+                return false;
+            }
+
+            object? converted = (kind, constant.Value) switch
+            {
+                (ValueKind.String, string text) => text,
+                (ValueKind.Int, int integer) => integer,
+                (ValueKind.Double, int integer) => (double)integer,
+                (ValueKind.Double, double real) => real,
+                (ValueKind.Boolean, bool flag) => flag,
+                _ => null,
+            };
+            if (converted is null)
+            {
+                return false;
+            }
+
+            value = converted;
+            return true;
+        }
+
+        /// <summary>Creates the model of a value returned by <see cref="TryConvert"/>.</summary>
+        public static ConstantInfo ToConstant(ValueKind kind, object value)
+        {
+            string text = value switch
+            {
+                string s => s,
+                int i => i.ToString(CultureInfo.InvariantCulture),
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                bool b => b ? "true" : "false",
+                _ => value.ToString() ?? string.Empty,
+            };
+            return new ConstantInfo(kind, text);
+        }
+
+        private static bool HasError(TypedConstant constant)
+        {
+            if (constant.Kind == TypedConstantKind.Error)
+            {
+                return true;
+            }
+
+            if (constant.Kind != TypedConstantKind.Array || constant.IsNull)
+            {
+                return false;
+            }
+
+            foreach (var element in constant.Values)
+            {
+                if (HasError(element))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace HyperGen.Generators.Models
+{
+    /// <summary>
+    /// Everything the emitter needs to write one hypermodel's generated file, with no reference to symbols, syntax or
+    /// the compilation.
+    /// </summary>
+    /// <remarks>
+    /// Models must stay immutable and structurally equatable: the incremental pipeline compares a new model with the
+    /// previous one and regenerates the file only when they differ.
+    /// </remarks>
+    /// <param name="HintName">The generated file name, derived from the fully qualified metadata name.</param>
+    /// <param name="Namespace">The containing namespace, or an empty string for the global namespace.</param>
+    /// <param name="Types">The containing types, outermost first, ending with the hypermodel class itself.</param>
+    /// <param name="Properties">The valid attributed properties of the class, in declaration order.</param>
+    /// <param name="OverridesDeclareHyperParameters">
+    /// Whether to generate the <c>DeclareHyperParameters</c> override. It is false when the class declares a member
+    /// of that name itself, which must then declare the attribute hyperparameters.
+    /// </param>
+    /// <param name="Values">
+    /// The <c>Values</c> record, or null when the class declares a member named <c>Values</c>.
+    /// </param>
+    internal sealed record HyperModelInfo(
+        string HintName,
+        string Namespace,
+        EquatableArray<TypeDeclarationInfo> Types,
+        EquatableArray<HyperPropertyInfo> Properties,
+        bool OverridesDeclareHyperParameters,
+        ValuesRecordInfo? Values);
+}
