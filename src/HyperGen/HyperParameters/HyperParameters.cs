@@ -96,12 +96,12 @@ public sealed class HyperParameters
     public string Choice(string name, IReadOnlyList<string> values, string? @default = null) =>
         (string)DeclareChoice(name, Box(values), ordered: false, @default);
 
-    /// <summary>Declares a choice of integers and returns the trial's value. Ordered unless told otherwise.</summary>
+    /// <summary>Declares a choice of integers and returns the trial's value. Ordered unless <paramref name="ordered"/> is false.</summary>
     /// <exception cref="ArgumentException">The definition is invalid or conflicts with an earlier one.</exception>
     public int Choice(string name, IReadOnlyList<int> values, int? @default = null, bool? ordered = null) =>
         (int)DeclareChoice(name, Box(values), ordered, @default);
 
-    /// <summary>Declares a choice of doubles and returns the trial's value. Ordered unless told otherwise.</summary>
+    /// <summary>Declares a choice of doubles and returns the trial's value. Ordered unless <paramref name="ordered"/> is false.</summary>
     /// <exception cref="ArgumentException">The definition is invalid or conflicts with an earlier one.</exception>
     public double Choice(string name, IReadOnlyList<double> values, double? @default = null, bool? ordered = null) =>
         (double)DeclareChoice(name, Box(values), ordered, @default);

@@ -129,7 +129,7 @@ public abstract class Oracle
     }
 
     /// <summary>
-    /// Creates the next trial, or returns a proposal that says to wait or stop. The returned trial is running.
+    /// Creates the next trial, or returns a proposal to wait or to stop. The returned trial is running.
     /// </summary>
     public (Trial? Trial, TrialProposal Proposal) CreateTrial()
     {

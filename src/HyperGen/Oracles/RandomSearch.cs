@@ -12,7 +12,7 @@ namespace HyperGen;
 /// trials on every run and machine. When many consecutive draws repeat tried configurations, a finite space is
 /// enumerated and one of the untried configurations is picked, so a finite space is always exhausted exactly
 /// (KerasTuner gives up after 20 colliding draws and may stop a few configurations short); the search then stops
-/// with a message that says so.
+/// with a message that reports the exhaustion.
 /// </remarks>
 public sealed class RandomSearch : Oracle
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace HyperGen;
 
-/// <summary>What an oracle answers when asked for the next trial.</summary>
+/// <summary>The kind of proposal an oracle returns for the next trial.</summary>
 public enum TrialProposalStatus
 {
     /// <summary>Run a trial with <see cref="TrialProposal.Values"/>.</summary>
@@ -12,11 +12,11 @@ public enum TrialProposalStatus
     /// <summary>Nothing to run until a running trial ends; ask again then.</summary>
     Idle,
 
-    /// <summary>The search is over; <see cref="TrialProposal.Message"/> says why.</summary>
+    /// <summary>The search is over, for the reason in <see cref="TrialProposal.Message"/>.</summary>
     Stopped,
 }
 
-/// <summary>An oracle's answer to a request for the next trial.</summary>
+/// <summary>An oracle's proposal for the next trial: run these values, wait, or stop.</summary>
 public sealed record TrialProposal
 {
     private TrialProposal(TrialProposalStatus status, IReadOnlyDictionary<string, object>? values, string? message)

@@ -10,8 +10,8 @@ namespace HyperGen;
 /// <c>return metrics;</c> or <c>return history;</c>.
 /// </summary>
 /// <remarks>
-/// The tuner reduces a result to one set of metrics as KerasTuner does: a number becomes the objective's value; a
-/// dictionary is taken as it is; a history gives every metric at the epoch where the objective is best, and that
+/// The tuner reduces a result to one set of metrics as KerasTuner does. A number becomes the objective's value, and a
+/// dictionary is taken as it is. A history gives every metric at the epoch where the objective is best, and that
 /// epoch becomes the trial's best step.
 /// </remarks>
 public sealed class FitResult

@@ -323,7 +323,7 @@ public class Tuner<TModel>
     private void RunAndRecord(Trial trial, CancellationToken cancellationToken)
     {
         string budget = Oracle.MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        TunerLog.TrialStarted(_logger, trial.Number + 1, budget, trial.HyperParameters.ToString());
+        TunerLog.TrialStarted(_logger, trial.Id, trial.Number + 1, budget, trial.HyperParameters.ToString());
         Exception? fatal = null;
         try
         {
@@ -461,6 +461,7 @@ public class Tuner<TModel>
             var best = Oracle.GetBestTrials(1).FirstOrDefault();
             TunerLog.TrialCompleted(
                 _logger,
+                trial.Id,
                 trial.Number + 1,
                 budget,
                 seconds,
@@ -472,7 +473,7 @@ public class Tuner<TModel>
         }
         else
         {
-            TunerLog.TrialFailed(_logger, trial.Number + 1, budget, seconds, trial.ErrorMessage ?? trial.Status.ToString(), trial.HyperParameters.ToString());
+            TunerLog.TrialFailed(_logger, trial.Id, trial.Number + 1, budget, seconds, trial.ErrorMessage ?? trial.Status.ToString(), trial.HyperParameters.ToString());
         }
     }
 

@@ -8,14 +8,14 @@ internal static partial class TunerLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Search started: project {Project}, {Oracle} seed {Seed}, objective {Objective}, {ParameterCount} hyperparameters ({Space})")]
     public static partial void SearchStarted(ILogger logger, string project, string oracle, int seed, string objective, int parameterCount, string space);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Trial {TrialNumber}/{MaxTrials} started: {Values}")]
-    public static partial void TrialStarted(ILogger logger, int trialNumber, string maxTrials, string values);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Trial {TrialId} ({Position}/{MaxTrials}) started: {Values}")]
+    public static partial void TrialStarted(ILogger logger, string trialId, int position, string maxTrials, string values);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Trial {TrialNumber}/{MaxTrials} completed in {Seconds:F2} s: {Objective} = {Score:G6} (best so far {BestScore:G6}, trial {BestTrialId}); {Values}")]
-    public static partial void TrialCompleted(ILogger logger, int trialNumber, string maxTrials, double seconds, string objective, double score, double bestScore, string bestTrialId, string values);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Trial {TrialId} ({Position}/{MaxTrials}) completed in {Seconds:F2} s: {Objective} = {Score:G6}, best so far {BestScore:G6} (trial {BestTrialId}); {Values}")]
+    public static partial void TrialCompleted(ILogger logger, string trialId, int position, string maxTrials, double seconds, string objective, double score, double bestScore, string bestTrialId, string values);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Trial {TrialNumber}/{MaxTrials} failed in {Seconds:F2} s: {Error}; {Values}")]
-    public static partial void TrialFailed(ILogger logger, int trialNumber, string maxTrials, double seconds, string error, string values);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Trial {TrialId} ({Position}/{MaxTrials}) failed in {Seconds:F2} s: {Error}; {Values}")]
+    public static partial void TrialFailed(ILogger logger, string trialId, int position, string maxTrials, double seconds, string error, string values);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Search finished after {TrialCount} trials in {Seconds:F1} s: {Reason}")]
     public static partial void SearchFinished(ILogger logger, int trialCount, double seconds, string reason);
