@@ -1,0 +1,109 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace Digits;
+
+/// <summary>The sample's command-line options.</summary>
+internal sealed record DigitsCommandLine
+{
+    public const string Usage = """
+        Usage: Digits [options]
+
+        Tunes a multilayer perceptron on the 8x8 handwritten digits with a random search.
+
+        Options:
+          --max-trials <count>   Number of trials to run, at least 1. Default: 20.
+          --epochs <count>       Maximum epochs per trial, at least 1; early stopping may end a trial sooner. Default: 10.
+          --seed <number>        Seed of the search: one seed gives the same trials and scores. Default: 42.
+          --directory <path>     Folder for the results; the project folder "digits" inside it is overwritten.
+                                 Default: hypergen-digits in the system temporary folder.
+          -h, --help             Show this help and exit.
+        """;
+
+    public int MaxTrials { get; init; } = 20;
+
+    public int Epochs { get; init; } = 10;
+
+    public int Seed { get; init; } = 42;
+
+    public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "hypergen-digits");
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>, accepting <c>--name value</c> and <c>--name=value</c>.</summary>
+    /// <exception cref="FormatException">An option is unknown, lacks its value, or has an invalid value.</exception>
+    public static DigitsCommandLine Parse(string[] args)
+    {
+        var result = new DigitsCommandLine();
+        for (int index = 0; index < args.Length; index++)
+        {
+            string argument = args[index];
+            if (argument is "-h" or "--help")
+            {
+                return result with { ShowHelp = true };
+            }
+
+            string name = argument;
+            string? value = null;
+            int equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (argument.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                name = argument[..equals];
+                value = argument[(equals + 1)..];
+            }
+            else if (index + 1 < args.Length)
+            {
+                value = args[index + 1];
+                index++;
+            }
+
+            result = name switch
+            {
+                "--max-trials" => result with { MaxTrials = ParseCount(name, value) },
+                "--epochs" => result with { Epochs = ParseCount(name, value) },
+                "--seed" => result with { Seed = ParseInteger(name, value) },
+                "--directory" => result with { Directory = ParsePath(name, value) },
+                _ => throw new FormatException($"Unknown option \"{argument}\". Run with --help to list the options."),
+            };
+        }
+
+        return result;
+    }
+
+    private static int ParseCount(string name, string? value)
+    {
+        int count = ParseInteger(name, value);
+        if (count < 1)
+        {
+            throw new FormatException($"{name} is {count}; it must be at least 1.");
+        }
+
+        return count;
+    }
+
+    private static int ParseInteger(string name, string? value)
+    {
+        if (value is null)
+        {
+            throw new FormatException($"{name} needs a value, such as {name} 5.");
+        }
+
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
+        {
+            throw new FormatException($"{name} must be a whole number, but it is \"{value}\".");
+        }
+
+        return number;
+    }
+
+    private static string ParsePath(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new FormatException($"{name} needs a folder path, such as {name} ./runs.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Digits;
+using HyperGen;
+using HyperGen.TorchSharp;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+using static TorchSharp.torch;
+
+// The data split keeps one seed so that --seed changes only the search, never the validation rows.
+const int SplitSeed = 42;
+const int ExitInvalidArguments = 2;
+
+DigitsCommandLine commandLine;
+try
+{
+    commandLine = DigitsCommandLine.Parse(args);
+}
+catch (FormatException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(DigitsCommandLine.Usage);
+
+    return ExitInvalidArguments;
+}
+
+if (commandLine.ShowHelp)
+{
+    Console.WriteLine(DigitsCommandLine.Usage);
+
+    return 0;
+}
+
+var clock = Stopwatch.StartNew();
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .SetMinimumLevel(LogLevel.Information)
+    .AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.TimestampFormat = "HH:mm:ss ";
+    }));
+var logger = loggerFactory.CreateLogger("Digits");
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    string csvPath = Path.Combine(AppContext.BaseDirectory, "data", "digits.csv");
+    var table = CsvDataset.Load(csvPath);
+    var trainingOptions = new TrainingOptions
+    {
+        Task = TaskKind.Classification,
+        Epochs = commandLine.Epochs,
+        BatchSize = 64,
+        Patience = 2,
+    };
+
+    using var data = TensorDataset.FromTable(table, TaskKind.Classification, validationFraction: 0.2, seed: SplitSeed);
+    var hyperModel = new DigitsModel(data, trainingOptions);
+    logger.LogInformation(
+        "Loaded {Rows} rows from {Path}: {TrainRows} for training and {ValidationRows} for validation, {Classes} classes",
+        table.RowCount,
+        csvPath,
+        data.TrainCount,
+        data.ValidationCount,
+        data.ClassCount);
+
+    var oracle = new RandomSearch(Objective.Maximize("val_accuracy"), commandLine.MaxTrials, commandLine.Seed);
+    var tuner = new Tuner<nn.Module<Tensor, Tensor>>(hyperModel, oracle, new TunerOptions
+    {
+        Directory = commandLine.Directory,
+        ProjectName = "digits",
+        Overwrite = true,
+        LoggerFactory = loggerFactory,
+    });
+
+    await tuner.SearchAsync(cancellation.Token);
+    Console.WriteLine(tuner.ResultsSummary(3));
+    PrintBest(tuner, hyperModel, data);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total time: {clock.Elapsed.TotalSeconds:F1} s"));
+
+    return 0;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("The search was cancelled.");
+
+    return 130;
+}
+catch (Exception ex) when (ex is TorchSharpLoadException or CsvFormatException or IOException or InvalidOperationException)
+{
+    logger.LogError(ex, "The digits search failed");
+
+    return 1;
+}
+
+static void PrintBest(Tuner<nn.Module<Tensor, Tensor>> tuner, DigitsModel hyperModel, TensorDataset data)
+{
+    var values = tuner.GetBestHyperParameters<DigitsModel.Values>()[0];
+    int layerCount = tuner.GetBestHyperParameters()[0].Get<int>("num_layers");
+    Console.WriteLine($"Best hyperparameters: {values} with num_layers = {layerCount}");
+
+    using var model = tuner.GetBestModels(1)[0];
+    var metrics = hyperModel.Evaluate(model, data.ValidationFeatures, data.ValidationTargets);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best model validation accuracy: {metrics["accuracy"]:F4}"));
+}
