@@ -119,6 +119,58 @@ public class HyperParametersTests
     }
 
     [Fact]
+    public void ConditionOnImpossibleValue_Throws()
+    {
+        var hp = new HyperParameters();
+        hp.Choice("optimizer", ["sgd", "adam"]);
+
+        var error = Assert.Throws<ArgumentException>(() => hp.ConditionalScope("optimizer", "rmsprop"));
+
+        Assert.Contains("\"rmsprop\"", error.Message);
+        Assert.Contains("can never take", error.Message);
+    }
+
+    [Fact]
+    public void ConditionOnLongValue_MatchesIntParent()
+    {
+        var hp = new HyperParameters(
+            [new ChoiceHyperParameter("k", [1, 2, 4]), new FloatHyperParameter("rate", 0, 1, conditions: [new Condition("k", [2L])])],
+            new Dictionary<string, object> { ["k"] = 2 });
+
+        Assert.True(hp.IsActive("rate"));
+    }
+
+    [Fact]
+    public void HugeIntRange_SpreadsSamples()
+    {
+        var wide = new IntHyperParameter("w", -2_000_000_000, 2_000_000_000);
+        var full = new IntHyperParameter("f", int.MinValue, int.MaxValue);
+
+        Assert.InRange((int)wide.FromUnit(0.5), -1, 1);
+        Assert.True((int)full.FromUnit(0.75) > 1_000_000_000);
+        Assert.Equal(int.MaxValue, full.FromUnit(0.9999999999));
+    }
+
+    [Fact]
+    public void FineFloatGrid_ReachesUpperHalf()
+    {
+        var rate = new FloatHyperParameter("rate", 0, 1, step: 1e-10);
+
+        Assert.Equal(0.9, (double)rate.FromUnit(0.9), 6);
+    }
+
+    [Theory]
+    [InlineData(-1e308, 1e308, Sampling.Linear, "max - min")]
+    [InlineData(1e-200, 1e200, Sampling.Log, "max / min")]
+    public void OverflowingFloatRange_IsRejected(double min, double max, Sampling sampling, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new FloatHyperParameter("x", min, max, sampling: sampling));
+
+        Assert.Contains(expected + " is Infinity", error.Message);
+        Assert.Contains("narrower range", error.Message);
+    }
+
+    [Fact]
     public void Copy_IsIndependent()
     {
         var hp = new HyperParameters();

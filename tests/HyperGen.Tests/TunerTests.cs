@@ -79,7 +79,7 @@ public class TunerTests
 
         Assert.Equal(3, tuner.Oracle.Trials.Count);
         Assert.Contains("3 trials failed in a row", error.Message);
-        Assert.Contains("ArithmeticException: bad batch", error.Message);
+        Assert.Contains("ArithmeticException: bad batch. Fix the error", error.Message);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public class TunerTests
 
         string summary = tuner.ResultsSummary(2);
         var best = tuner.Oracle.GetBestTrials(1)[0];
-        Assert.Contains("Showing 2 best trials", summary);
+        Assert.Contains("Showing the 2 best trials", summary);
         Assert.Contains($"Trial {best.Id} summary", summary);
         Assert.Contains("Objective: loss (min)", summary);
     }
@@ -304,6 +304,115 @@ public class TunerTests
 
         Assert.Empty(mismatches);
         Assert.All(oracle.Trials, t => Assert.Equal((int)t.Values["x"], t.Score));
+    }
+
+    [Fact]
+    public async Task OverwriteWithCancelledToken_KeepsResults()
+    {
+        using var folder = new TemporaryDirectory();
+        await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0).SearchAsync();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0, options: folder.Options(overwrite: true)).SearchAsync(cancelled.Token));
+
+        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+    }
+
+    [Fact]
+    public async Task OverwriteWithFailingBuild_KeepsResults()
+    {
+        using var folder = new TemporaryDirectory();
+        await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0).SearchAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => CreateTuner(folder, hp => throw new FormatException("bad layer"), hp => 1.0, options: folder.Options(overwrite: true)).SearchAsync());
+
+        Assert.Contains("bad layer. Fix Build", error.Message);
+        Assert.Contains("earlier results were left untouched", error.Message);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+    }
+
+    [Fact]
+    public async Task SecondSearchOnSameTuner_KeepsFirstResults()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => hp.Get<int>("x"), options: folder.Options(overwrite: true));
+        await tuner.SearchAsync();
+
+        await tuner.SearchAsync();
+
+        Assert.Equal(6, tuner.Oracle.Trials.Count);
+        Assert.All(tuner.Oracle.Trials, trial => Assert.True(File.Exists(trial.ModelPath)));
+    }
+
+    [Fact]
+    public async Task ConcurrentSearchOnSameProject_IsRejected()
+    {
+        using var folder = new TemporaryDirectory();
+        using var firstInside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp =>
+            {
+                firstInside.Set();
+                release.Wait(TimeSpan.FromSeconds(10));
+                return 1.0;
+            },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1));
+        var running = first.SearchAsync();
+        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
+
+        var error = await Assert.ThrowsAsync<IOException>(
+            () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync());
+        release.Set();
+        await running;
+
+        Assert.Contains("Another search is using the project", error.Message);
+        Assert.Equal(1.0, first.Oracle.Trials[0].Score);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+    }
+
+    [Fact]
+    public async Task NaNBesideFiniteObjective_FailsTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp => new Dictionary<string, double> { ["loss"] = 0.5, ["val_loss"] = double.NaN },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1));
+
+        await tuner.SearchAsync();
+
+        var trial = tuner.Oracle.Trials[0];
+        Assert.Equal(TrialStatus.Failed, trial.Status);
+        Assert.Contains("val_loss were NaN", trial.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task ResultsSummary_UsesSingularForOneTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var tuner = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1));
+
+        await tuner.SearchAsync();
+
+        string summary = tuner.ResultsSummary(1);
+        Assert.Contains("Showing the best trial", summary);
+        Assert.DoesNotContain("Best step", summary);
+    }
+
+    [Fact]
+    public void EmptyDirectory_IsRejectedWithFix()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => new Tuner<ScoredConfiguration>(new FunctionHyperModel(hp => hp.Int("x", 0, 1), hp => 1.0), new RandomSearch(), new TunerOptions { Directory = " " }));
+
+        Assert.Contains("TunerOptions.Directory is empty", error.Message);
     }
 
     private sealed class CancellingModel(CancellationTokenSource cancellation) : HyperModel<ScoredConfiguration>

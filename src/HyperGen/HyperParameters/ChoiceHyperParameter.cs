@@ -63,7 +63,7 @@ public sealed class ChoiceHyperParameter : HyperParameter
     public override IReadOnlyList<object> GridValues() => _values;
 
     /// <inheritdoc />
-    public override object FromUnit(double unit) => _values[Bucket(unit, _values.Length)];
+    public override object FromUnit(double unit) => _values[(int)Bucket(unit, _values.Length)];
 
     /// <inheritdoc />
     public override double ToUnit(object value)

@@ -109,8 +109,8 @@ public abstract class HyperParameter : IEquatable<HyperParameter>
         return unit >= 1 ? Math.BitDecrement(1.0) : unit;
     }
 
-    private protected static int Bucket(double unit, long count) =>
-        (int)Math.Min(count - 1, (long)Math.Floor(ClampUnit(unit) * count));
+    private protected static long Bucket(double unit, long count) =>
+        Math.Min(count - 1, (long)Math.Floor(ClampUnit(unit) * count));
 
     private protected static double BucketCentre(long index, long count) => (index + 0.5) / count;
 }

@@ -10,16 +10,48 @@ namespace HyperGen;
 /// <see cref="double"/> or <see cref="bool"/>.</summary>
 internal static class HyperParameterValue
 {
-    /// <summary>Value equality in which an int and a double with the same numeric value are equal.</summary>
+    /// <summary>
+    /// Value equality in which numbers of different types (int, long, double, float, ...) with the same numeric
+    /// value are equal, so a condition on <c>2L</c> or <c>2.0</c> matches the int 2.
+    /// </summary>
     public static bool AreEqual(object? left, object? right)
     {
-        if (left is int or double && right is int or double)
+        if (IsNumber(left) && IsNumber(right))
         {
             return Convert.ToDouble(left, CultureInfo.InvariantCulture) == Convert.ToDouble(right, CultureInfo.InvariantCulture);
         }
 
         return Equals(left, right);
     }
+
+    /// <summary>
+    /// Whether <paramref name="parameter"/> can take <paramref name="value"/>: one of its grid values, or a number
+    /// inside a continuous range.
+    /// </summary>
+    public static bool CanTake(HyperParameter parameter, object value)
+    {
+        if (parameter.IsFinite && parameter.Cardinality <= 100_000)
+        {
+            return parameter.GridValues().Any(candidate => AreEqual(candidate, value));
+        }
+
+        if (parameter is FloatHyperParameter range && IsNumber(value))
+        {
+            double number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            return parameter.Contains(number) || (range.Step is null && number >= range.Min && number <= range.Max);
+        }
+
+        if (parameter is IntHyperParameter && IsNumber(value))
+        {
+            double number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            return number == Math.Floor(number) && number >= int.MinValue && number <= int.MaxValue && parameter.Contains((int)number);
+        }
+
+        return false;
+    }
+
+    private static bool IsNumber(object? value) =>
+        value is int or long or double or float or short or byte or sbyte or ushort or uint or ulong or decimal;
 
     /// <summary>Converts a stored value to <typeparamref name="T"/>, widening int to double where asked.</summary>
     public static T ConvertTo<T>(string name, object value)

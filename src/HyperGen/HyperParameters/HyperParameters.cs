@@ -138,6 +138,7 @@ public sealed class HyperParameters
                 nameof(parentName));
         }
 
+        ValidateCondition($"The conditional scope on '{parentName}'", condition);
         _scope.Add(condition);
         int depth = _scope.Count;
         return new Scope(() => _scope.RemoveRange(depth - 1, _scope.Count - depth + 1));
@@ -245,16 +246,35 @@ public sealed class HyperParameters
 
         foreach (var condition in parameter.Conditions)
         {
-            if (!_byName.ContainsKey(condition.ParentName))
-            {
-                throw new ArgumentException(
-                    $"Hyperparameter '{parameter.Name}' depends on '{condition.ParentName}', which is not defined. Declare '{condition.ParentName}' first.",
-                    nameof(parameter));
-            }
+            ValidateCondition($"Hyperparameter '{parameter.Name}'", condition);
         }
 
         _space.Add(parameter);
         _byName.Add(parameter.Name, parameter);
+    }
+
+    /// <summary>Checks that a condition's parent is defined and that it can take every listed value.</summary>
+    /// <param name="subject">What the condition belongs to, such as <c>Hyperparameter 'dropout_rate'</c>.</param>
+    /// <param name="condition">The condition to check.</param>
+    private void ValidateCondition(string subject, Condition condition)
+    {
+        if (!_byName.TryGetValue(condition.ParentName, out var parent))
+        {
+            throw new ArgumentException(
+                $"{subject} depends on '{condition.ParentName}', which is not defined. Declare '{condition.ParentName}' first.",
+                nameof(condition));
+        }
+
+        foreach (object value in condition.ParentValues)
+        {
+            if (!HyperParameterValue.CanTake(parent, value))
+            {
+                throw new ArgumentException(
+                    $"{subject} is active only when '{parent.Name}' is {SearchSpaceRules.FormatObject(value)}, a value that '{parent.Name}' " +
+                    $"can never take ({parent.Describe()}), so it would never be tuned. List values that '{parent.Name}' can take.",
+                    nameof(condition));
+            }
+        }
     }
 
     private static string ConditionText(HyperParameter parameter) =>

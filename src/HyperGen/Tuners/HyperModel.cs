@@ -32,8 +32,10 @@ public abstract class HyperModel<TModel>
     public bool Tunable { get; }
 
     /// <summary>
-    /// Declares the parameters known before any build. The source generator overrides this for attribute
-    /// parameters (calling the base first, so inherited declarations come first); override it to declare more.
+    /// Declares the parameters known before any build. The source generator overrides this in every class with
+    /// attribute parameters (calling the base first, so inherited declarations come first), so such a class must
+    /// not override it itself; declare extra parameters with <c>hp.Int(...)</c> and the like inside
+    /// <see cref="Build"/> instead. Override it by hand only in a hypermodel without attribute parameters.
     /// </summary>
     public virtual void DeclareHyperParameters(HyperParameters hyperParameters)
     {

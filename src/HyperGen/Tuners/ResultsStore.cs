@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace HyperGen;
@@ -16,14 +17,53 @@ internal sealed class ResultsStore
 {
     private const string TrialPrefix = "trial_";
 
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        Indented = true,
+
+        // The files are data, never embedded in HTML, so quotes and '+' stay readable instead of \u0022 escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public ResultsStore(string directory, string projectName)
     {
         ValidateProjectName(projectName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new ArgumentException(
+                "TunerOptions.Directory is empty. Set it to the folder that should hold the project, such as \".\" or \"runs\".",
+                nameof(directory));
+        }
+
         ProjectDirectory = Path.GetFullPath(Path.Combine(directory, projectName));
+        LockPath = ProjectDirectory + ".lock";
     }
 
     public string ProjectDirectory { get; }
+
+    /// <summary>The lock file beside (not inside) the project folder, so deleting the folder keeps the lock.</summary>
+    public string LockPath { get; }
+
+    /// <summary>
+    /// Takes an exclusive lock on the project for the length of a search, so that two searches never write into
+    /// one project folder at once. The lock is released, and its file deleted, when the result is disposed.
+    /// </summary>
+    /// <exception cref="IOException">Another search holds the lock, or the folder cannot be created.</exception>
+    public IDisposable AcquireLock()
+    {
+        CreateFolder(Path.GetDirectoryName(LockPath)!);
+        try
+        {
+            return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException(
+                $"Another search is using the project '{ProjectDirectory}' (its lock file '{LockPath}' is held). " +
+                "Wait for that search to finish, or use another ProjectName or Directory.",
+                ex);
+        }
+    }
 
     /// <summary>Whether the project folder already holds trial results.</summary>
     public bool HasResults() =>
@@ -32,22 +72,34 @@ internal sealed class ResultsStore
 
     public void DeleteResults()
     {
-        if (Directory.Exists(ProjectDirectory))
-        {
-            Directory.Delete(ProjectDirectory, recursive: true);
-        }
-    }
-
-    public void EnsureCreated()
-    {
         try
         {
-            Directory.CreateDirectory(ProjectDirectory);
+            if (Directory.Exists(ProjectDirectory))
+            {
+                Directory.Delete(ProjectDirectory, recursive: true);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new IOException(
-                $"Cannot create the project folder '{ProjectDirectory}': {ex.Message} Choose a writable Directory in TunerOptions.", ex);
+                $"Cannot delete the earlier results in '{ProjectDirectory}': {Messages.Sentence(ex.Message)} " +
+                "Check the folder's permissions, or keep the results and choose another ProjectName or Directory.",
+                ex);
+        }
+    }
+
+    public void EnsureCreated() => CreateFolder(ProjectDirectory);
+
+    private static void CreateFolder(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"Cannot create the folder '{path}': {Messages.Sentence(ex.Message)} Choose a writable Directory in TunerOptions.", ex);
         }
     }
 
@@ -208,7 +260,7 @@ internal sealed class ResultsStore
     {
         string temporary = path + ".tmp";
         using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, s_writerOptions))
         {
             write(writer);
         }

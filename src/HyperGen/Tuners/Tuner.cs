@@ -29,6 +29,8 @@ public class Tuner<TModel>
     private readonly ResultsStore _store;
     private readonly object _progressGate = new();
     private int _consecutiveFailures;
+    private bool _projectPrepared;
+    private Exception? _firstFailure;
 
     /// <summary>Creates a tuner.</summary>
     /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name.</exception>
@@ -66,8 +68,18 @@ public class Tuner<TModel>
     /// <exception cref="InvalidOperationException">Too many trials failed in a row, or the project already has results.</exception>
     public async Task SearchAsync(CancellationToken cancellationToken = default)
     {
-        PrepareProjectDirectory();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var projectLock = _store.AcquireLock();
+
+        // Discovery builds the model before anything on disk changes, so a Build that fails keeps earlier results.
         DiscoverSearchSpace();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_projectPrepared)
+        {
+            PrepareProjectDirectory();
+            _projectPrepared = true;
+        }
+
         _store.SaveStudy(Oracle, HyperModel.Name);
         TunerLog.SearchStarted(
             _logger,
@@ -87,16 +99,10 @@ public class Tuner<TModel>
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
-        catch
+        catch when (_firstFailure is not null)
         {
-            // Surface the first real failure rather than a cancellation it caused in another worker.
-            var failure = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault();
-            if (failure is not null && failure is not OperationCanceledException)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-
-            throw;
+            // Surface the failure that stopped the search, not a cancellation it caused in another worker.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_firstFailure);
         }
 
         TunerLog.SearchFinished(_logger, Oracle.Trials.Count, clock.Elapsed.TotalSeconds, Oracle.StopReason ?? "stopped");
@@ -146,7 +152,7 @@ public class Tuner<TModel>
         var text = new StringBuilder();
         text.AppendLine("Results summary");
         text.AppendLine($"Results in {_store.ProjectDirectory}");
-        text.AppendLine($"Showing {best.Count} best trials");
+        text.AppendLine($"Showing {(best.Count == 1 ? "the best trial" : $"the {best.Count} best trials")}");
         text.AppendLine($"Objective: {Oracle.Objective}");
         foreach (var trial in best)
         {
@@ -159,7 +165,7 @@ public class Tuner<TModel>
             }
 
             text.AppendLine(FormattableString.Invariant($"Score: {trial.Score:G6}"));
-            if (trial.BestStep.HasValue)
+            if (trial.BestStep.HasValue && trial.Executions.Count > 0)
             {
                 text.AppendLine(FormattableString.Invariant($"Best step: {trial.BestStep}"));
             }
@@ -172,7 +178,7 @@ public class Tuner<TModel>
         if (failed > 0)
         {
             text.AppendLine();
-            text.AppendLine($"{failed} trials failed; see their trial.json files for the errors.");
+            text.AppendLine($"{Messages.Count(failed, "trial")} failed; trial.json in each trial folder has the error.");
         }
 
         return text.ToString();
@@ -269,7 +275,8 @@ public class Tuner<TModel>
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InvalidOperationException(
-                $"{HyperModel.Name}.Build failed with the default hyperparameters ({hyperParameters}) while the search space was being discovered: {ex.Message} Fix Build so that it works with these values.",
+                $"{HyperModel.Name}.Build failed with the default hyperparameters ({hyperParameters}) while the search space was being discovered: " +
+                $"{Messages.Sentence(ex.Message)} Fix Build so that it works with these values; earlier results were left untouched.",
                 ex);
         }
     }
@@ -313,8 +320,9 @@ public class Tuner<TModel>
                 RunAndRecord(trial, cancellationToken);
             }
         }
-        catch
+        catch (Exception ex)
         {
+            Interlocked.CompareExchange(ref _firstFailure, ex, null);
             stopOthers.Cancel();
             throw;
         }
@@ -414,6 +422,17 @@ public class Tuner<TModel>
             return;
         }
 
+        // A NaN beside a finite objective (say val_loss next to val_accuracy) means the model produced invalid
+        // output, so its score cannot be trusted.
+        string[] nanMetrics = trial.Metrics.Where(pair => double.IsNaN(pair.Value)).Select(pair => pair.Key).ToArray();
+        if (nanMetrics.Length > 0)
+        {
+            MarkFailed(
+                trial,
+                $"The metrics {string.Join(", ", nanMetrics)} were NaN at the best step, so the model's output is invalid even though {Oracle.Objective.Name} is a number.");
+            return;
+        }
+
         trial.Score = averaged;
         trial.Status = TrialStatus.Completed;
     }
@@ -471,6 +490,10 @@ public class Tuner<TModel>
                 best?.Id ?? "-",
                 trial.HyperParameters.ToString());
         }
+        else if (trial.Status == TrialStatus.Stopped)
+        {
+            TunerLog.TrialStopped(_logger, trial.Id, trial.Number + 1, budget, seconds, trial.ErrorMessage ?? "stopped");
+        }
         else
         {
             TunerLog.TrialFailed(_logger, trial.Id, trial.Number + 1, budget, seconds, trial.ErrorMessage ?? trial.Status.ToString(), trial.HyperParameters.ToString());
@@ -481,11 +504,18 @@ public class Tuner<TModel>
     {
         lock (_progressGate)
         {
+            if (_firstFailure is not null)
+            {
+                // Another worker already stopped the search; this trial was still running then.
+                return;
+            }
+
             _consecutiveFailures = trial.Status == TrialStatus.Failed ? _consecutiveFailures + 1 : 0;
             if (_consecutiveFailures >= Options.MaxConsecutiveFailedTrials)
             {
                 throw new InvalidOperationException(
-                    $"{_consecutiveFailures} trials failed in a row, so the search stopped. The last failure (trial {trial.Id}): {trial.ErrorMessage} " +
+                    $"{Messages.Count(_consecutiveFailures, "trial")} failed in a row, so the search stopped. " +
+                    $"The last failure (trial {trial.Id}): {Messages.Sentence(trial.ErrorMessage ?? "unknown error")} " +
                     "Fix the error, or raise MaxConsecutiveFailedTrials in TunerOptions.");
             }
         }

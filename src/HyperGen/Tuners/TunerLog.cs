@@ -17,6 +17,9 @@ internal static partial class TunerLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Trial {TrialId} ({Position}/{MaxTrials}) failed in {Seconds:F2} s: {Error}; {Values}")]
     public static partial void TrialFailed(ILogger logger, string trialId, int position, string maxTrials, double seconds, string error, string values);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Trial {TrialId} ({Position}/{MaxTrials}) stopped after {Seconds:F2} s: {Reason}")]
+    public static partial void TrialStopped(ILogger logger, string trialId, int position, string maxTrials, double seconds, string reason);
+
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Search finished after {TrialCount} trials in {Seconds:F1} s: {Reason}")]
     public static partial void SearchFinished(ILogger logger, int trialCount, double seconds, string reason);
 
