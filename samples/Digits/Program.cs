@@ -97,7 +97,13 @@ catch (OperationCanceledException)
 
     return 130;
 }
-catch (Exception ex) when (ex is TorchSharpLoadException or CsvFormatException or IOException or InvalidOperationException)
+catch (IOException ex)
+{
+    logger.LogError(ex, "The digits search failed on the results folder {Directory}; pass a writable folder with --directory", commandLine.Directory);
+
+    return 1;
+}
+catch (Exception ex) when (ex is TorchSharpLoadException or CsvFormatException or InvalidOperationException or ArgumentException)
 {
     logger.LogError(ex, "The digits search failed");
 
@@ -106,9 +112,12 @@ catch (Exception ex) when (ex is TorchSharpLoadException or CsvFormatException o
 
 static void PrintBest(Tuner<nn.Module<Tensor, Tensor>> tuner, DigitsModel hyperModel, TensorDataset data)
 {
-    var values = tuner.GetBestHyperParameters<DigitsModel.Values>()[0];
+    var best = tuner.GetBestHyperParameters<DigitsModel.Values>()[0];
     int layerCount = tuner.GetBestHyperParameters()[0].Get<int>("num_layers");
-    Console.WriteLine($"Best hyperparameters: {values} with num_layers = {layerCount}");
+    string dropout = best.DropoutRate is double rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) : "off";
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Best hyperparameters: {layerCount} x {best.Units} units, {best.Activation}, dropout {dropout}, learning rate {best.LearningRate:G3}"));
 
     using var model = tuner.GetBestModels(1)[0];
     var metrics = hyperModel.Evaluate(model, data.ValidationFeatures, data.ValidationTargets);
