@@ -17,7 +17,7 @@ public sealed class DigitsSampleTests
 
         Assert.True(exitCode == 0, $"Digits exited with {exitCode}:\n{output}");
         Assert.Contains("Results summary", output);
-        Assert.Contains("Showing 2 best trials", output);
+        Assert.Contains("Showing the 2 best trials", output);
         Assert.Contains("Best hyperparameters:", output);
         Assert.Contains("Best model validation accuracy:", output);
         Assert.True(File.Exists(Path.Combine(folder.Path, "digits", "study.json")), "The search wrote no study.json under --directory.");
