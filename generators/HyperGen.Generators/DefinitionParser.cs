@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using HyperGen.Generators.Models;
 using Microsoft.CodeAnalysis;
@@ -8,15 +7,20 @@ namespace HyperGen.Generators
     /// <summary>
     /// Reads the arguments of each search attribute kind into a definition and validates it with
     /// <see cref="SearchSpaceRules"/>, the checks the runtime constructors apply. Each method returns null when the
-    /// definition would be rejected at run time, when an argument has the wrong type, or when an int argument does
-    /// not fit in <see cref="int"/>.
+    /// definition would be rejected at run time, when an argument has the wrong type, when an int argument does
+    /// not fit in <see cref="int"/>, or when the sampling is undefined.
     /// </summary>
+    /// <remarks>
+    /// A rejected definition sets the <c>violation</c> output to the rules' message when a rule rejects it, and to
+    /// null when an argument has the wrong type.
+    /// </remarks>
     internal static class DefinitionParser
     {
         /// <summary>Parses <c>[IntRange(min, max)]</c> with its optional Step, Sampling and Default.</summary>
         public static HyperParameterInfo? ParseInt(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions)
+            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
+            violation = null;
             var arguments = attribute.ConstructorArguments;
             if (arguments[0].Value is not long min || arguments[1].Value is not long max)
             {
@@ -29,12 +33,14 @@ namespace HyperGen.Generators
                 return null;
             }
 
-            if (!TryGetSampling(attribute, out var sampling) || !FitInt(min, max, step, @default))
+            violation = SearchSpaceRules.FindIntOverflow(min, max, step, @default)?.Message;
+            if (violation is not null || !TryGetSampling(attribute, out var sampling, out violation))
             {
                 return null;
             }
 
-            if (SearchSpaceRules.CheckIntRange(name, min, max, step, sampling ?? Sampling.Linear, @default) is not null)
+            violation = SearchSpaceRules.CheckIntRange(name, min, max, step, sampling ?? Sampling.Linear, @default);
+            if (violation is not null)
             {
                 return null;
             }
@@ -52,8 +58,9 @@ namespace HyperGen.Generators
 
         /// <summary>Parses <c>[FloatRange(min, max)]</c> with its optional Step, Sampling and Default.</summary>
         public static HyperParameterInfo? ParseFloat(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions)
+            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
+            violation = null;
             var arguments = attribute.ConstructorArguments;
             if (arguments[0].Value is not double min || arguments[1].Value is not double max)
             {
@@ -66,13 +73,14 @@ namespace HyperGen.Generators
                 return null;
             }
 
-            if (!TryGetSampling(attribute, out var sampling))
+            if (!TryGetSampling(attribute, out var sampling, out violation))
             {
                 return null;
             }
 
             var effectiveSampling = sampling ?? Sampling.Linear;
-            if (SearchSpaceRules.CheckFloatRange(name, min, max, step, effectiveSampling, @default) is not null)
+            violation = SearchSpaceRules.CheckFloatRange(name, min, max, step, effectiveSampling, @default);
+            if (violation is not null)
             {
                 return null;
             }
@@ -94,8 +102,13 @@ namespace HyperGen.Generators
         /// in the runtime constructor.
         /// </summary>
         public static HyperParameterInfo? ParseChoice(
-            AttributeData attribute, string name, ValueKind type, EquatableArray<ConditionInfo> conditions)
+            AttributeData attribute,
+            string name,
+            ValueKind type,
+            EquatableArray<ConditionInfo> conditions,
+            out string? violation)
         {
+            violation = null;
             var values = ConvertAll(attribute.ConstructorArguments[0], type);
             if (values is null || !TryGetOptional(attribute, "Ordered", out bool? ordered))
             {
@@ -113,7 +126,8 @@ namespace HyperGen.Generators
                 @default = converted;
             }
 
-            if (SearchSpaceRules.CheckChoices(name, values, ordered, @default, @default is not null) is not null)
+            violation = SearchSpaceRules.CheckChoices(name, values, ordered, @default, @default is not null);
+            if (violation is not null)
             {
                 return null;
             }
@@ -131,8 +145,9 @@ namespace HyperGen.Generators
 
         /// <summary>Parses <c>[Boolean]</c> with its optional Default.</summary>
         public static HyperParameterInfo? ParseBoolean(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions)
+            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
+            violation = null;
             if (!TryGetOptional(attribute, "Default", out bool? @default))
             {
                 return null;
@@ -153,14 +168,20 @@ namespace HyperGen.Generators
         /// Parses <c>[Fixed(value)]</c>; the value must have the property's type (an int widens to double).
         /// </summary>
         public static HyperParameterInfo? ParseFixed(
-            AttributeData attribute, string name, ValueKind type, EquatableArray<ConditionInfo> conditions)
+            AttributeData attribute,
+            string name,
+            ValueKind type,
+            EquatableArray<ConditionInfo> conditions,
+            out string? violation)
         {
+            violation = null;
             if (!AttributeArguments.TryConvert(attribute.ConstructorArguments[0], type, out object value))
             {
                 return null;
             }
 
-            if (SearchSpaceRules.CheckFixed(name, value) is not null)
+            violation = SearchSpaceRules.CheckFixed(name, value);
+            if (violation is not null)
             {
                 return null;
             }
@@ -198,10 +219,14 @@ namespace HyperGen.Generators
             return true;
         }
 
-        /// <summary>Reads the optional Sampling argument and fails on an undefined enum value.</summary>
-        private static bool TryGetSampling(AttributeData attribute, out Sampling? sampling)
+        /// <summary>
+        /// Reads the optional Sampling argument. Fails on an argument of another type, and on an undefined enum value
+        /// with the rules' message in <paramref name="violation"/>.
+        /// </summary>
+        private static bool TryGetSampling(AttributeData attribute, out Sampling? sampling, out string? violation)
         {
             sampling = null;
+            violation = null;
             if (!AttributeArguments.TryGetNamed(attribute, "Sampling", out var argument))
             {
                 return true;
@@ -212,7 +237,8 @@ namespace HyperGen.Generators
                 return false;
             }
 
-            if (!Enum.IsDefined(typeof(Sampling), raw))
+            violation = SearchSpaceRules.FindUndefinedSampling(raw)?.Message;
+            if (violation is not null)
             {
                 return false;
             }
@@ -220,14 +246,6 @@ namespace HyperGen.Generators
             sampling = (Sampling)raw;
             return true;
         }
-
-        private static bool FitInt(long min, long max, long? step, long? @default) =>
-            FitsInt(min)
-            && FitsInt(max)
-            && (step is not long s || FitsInt(s))
-            && (@default is not long d || FitsInt(d));
-
-        private static bool FitsInt(long value) => value >= int.MinValue && value <= int.MaxValue;
 
         /// <summary>
         /// Converts a <c>params object[]</c> argument, or returns null when a value does not fit the type.

@@ -8,7 +8,7 @@ namespace HyperGen.Generators
     /// <remarks>
     /// The file repeats the namespace and the chain of containing types as partial declarations, then adds to the
     /// class a static array of definitions, a <c>DeclareHyperParameters</c> override that declares them, one accessor
-    /// per attributed property, and the nested <c>Values</c> record.
+    /// per valid attributed property, one throwing accessor per invalid one, and the nested <c>Values</c> record.
     /// </remarks>
     internal static class HyperModelEmitter
     {
@@ -62,6 +62,11 @@ namespace HyperGen.Generators
             foreach (var property in model.Properties)
             {
                 members.Add(() => WriteProperty(writer, property));
+            }
+
+            foreach (var property in model.InvalidProperties)
+            {
+                members.Add(() => WriteInvalidProperty(writer, property));
             }
 
             if (model.Values is not null)
@@ -148,6 +153,20 @@ namespace HyperGen.Generators
             writer.WriteLine($"{property.Modifiers} {type} {property.PropertyName} =>");
             writer.Indent();
             writer.WriteLine($"global::HyperGen.HyperParameters.GetCurrent({propertyName}).Get<{type}>({name});");
+            writer.Unindent();
+        }
+
+        /// <summary>
+        /// Writes an accessor that throws, so the partial property has its implementation part and the build reports
+        /// the analyzer's error about the attribute instead of a missing implementation.
+        /// </summary>
+        private static void WriteInvalidProperty(SourceWriter writer, InvalidPropertyInfo property)
+        {
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"{property.Modifiers} {property.Type} {property.PropertyName} =>");
+            writer.Indent();
+            string message = CSharpLiterals.String(property.Message);
+            writer.WriteLine($"throw new global::System.InvalidOperationException({message});");
             writer.Unindent();
         }
 

@@ -13,8 +13,9 @@ namespace HyperGen.Generators
     /// The pipeline finds attributed properties with <c>ForAttributeWithMetadataName</c>, one provider per search
     /// attribute, and parses each class once, through its first attributed property, into a symbol-free
     /// <see cref="HyperModelInfo"/>. The models are merged, then split again into one value per class, so the source
-    /// output runs only for classes whose model changed. Invalid properties are skipped without diagnostics,
-    /// because the analyzers report them.
+    /// output runs only for classes whose model changed. An invalid partial property gets an accessor that throws and
+    /// no hyperparameter, so the build fails on the analyzer's error rather than on a missing implementation part.
+    /// The generator reports no diagnostics, because the analyzers report them.
     /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class HyperModelGenerator : IIncrementalGenerator

@@ -78,6 +78,7 @@ namespace HyperGen.Generators
             }
 
             int inherited = scope.Properties.Count;
+            int inheritedInvalid = scope.InvalidProperties.Count;
             ParseProperties(type, known, scope, cancellationToken);
 
             return new HyperModelInfo(
@@ -85,6 +86,7 @@ namespace HyperGen.Generators
                 GetNamespace(type),
                 GetTypeDeclarations(type),
                 scope.Properties.Skip(inherited).ToEquatableArray(),
+                scope.InvalidProperties.Skip(inheritedInvalid).ToEquatableArray(),
                 // NOTE: a class that overrides DeclareHyperParameters itself gets no generated override, so its
                 // attribute hyperparameters stay undeclared unless that override declares them.
                 type.GetMembers("DeclareHyperParameters").IsEmpty,

@@ -8,50 +8,113 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HyperGen.Generators
 {
     /// <summary>
-    /// Reads one attributed property into a hyperparameter definition, or rejects it. A rejected property gets no
-    /// generated code and no diagnostic here. The analyzers report it, applying the same <c>SearchSpaceRules</c>.
+    /// Reads one attributed property into a hyperparameter definition, or rejects it. A rejected partial property
+    /// gets an accessor that throws and no hyperparameter, and no diagnostic here. The analyzers report it, applying
+    /// the same <c>SearchSpaceRules</c>.
     /// </summary>
     internal static class HyperParameterParser
     {
         /// <summary>
-        /// Parses <paramref name="property"/> and adds it to <paramref name="scope"/> when it is valid: a partial,
-        /// get-only instance property with exactly one search attribute whose arguments fit the property type and
-        /// pass the runtime rules, a hyperparameter name not yet used, and an <c>[ActiveWhen]</c> parent (if any)
-        /// that is an earlier valid property of the class or of a base class.
+        /// Formats a declared type fully qualified, with <c>global::</c>, keywords for special types and the
+        /// nullable annotations of reference types.
+        /// </summary>
+        private static readonly SymbolDisplayFormat DeclaredTypeFormat =
+            SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(
+                SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        /// <summary>
+        /// Parses <paramref name="property"/> and adds it to <paramref name="scope"/>. It is valid when it is a
+        /// partial, get-only instance property with exactly one search attribute whose arguments fit the property type
+        /// and pass the runtime rules, a hyperparameter name not yet used, and an <c>[ActiveWhen]</c> parent (if any)
+        /// that is an earlier valid property of the class or of a base class. An invalid property that can still be
+        /// implemented is added as invalid, and any other property is ignored.
         /// </summary>
         public static void ParseInto(
             IPropertySymbol property, KnownSymbols known, ParameterScope scope, CancellationToken cancellationToken)
         {
-            if (!IsCandidate(property) || GetValueKind(property) is not ValueKind type)
+            // NOTE: a partial property with a setter, an init accessor or the static modifier still gets no
+            // implementation, so the compiler reports CS9248 and the build stops before the analyzers run.
+            if (!IsCandidate(property))
             {
                 return;
+            }
+
+            var parsed = Parse(property, known, scope, cancellationToken, out string? violation);
+            if (parsed is not null)
+            {
+                scope.Add(property.Name, parsed);
+                return;
+            }
+
+            // A property from a referenced assembly is implemented there already.
+            if (property.IsPartialDefinition)
+            {
+                scope.AddInvalid(CreateInvalid(property, violation, cancellationToken));
+            }
+        }
+
+        /// <summary>
+        /// Returns the property with its definition, or null when it is invalid. Then <paramref name="violation"/>
+        /// is the rules' message, or null when the property is invalid for a reason that the rules do not check.
+        /// </summary>
+        private static HyperPropertyInfo? Parse(
+            IPropertySymbol property,
+            KnownSymbols known,
+            ParameterScope scope,
+            CancellationToken cancellationToken,
+            out string? violation)
+        {
+            violation = null;
+            if (GetValueKind(property) is not ValueKind type)
+            {
+                return null;
             }
 
             if (!TryGetAttributes(property, known, cancellationToken, out var search, out var kind, out var activeWhen))
             {
-                return;
+                return null;
             }
 
-            string? name = ReadName(search, property.Name);
+            string? name = ReadName(search, property.Name, out violation);
             if (name is null || scope.ContainsHyperParameter(name))
             {
-                return;
+                return null;
             }
 
             if (!TryParseConditions(activeWhen, name, scope, out var conditions))
             {
-                return;
+                return null;
             }
 
-            var definition = ParseDefinition(kind, search, name, type, conditions);
+            var definition = ParseDefinition(kind, search, name, type, conditions, out violation);
             if (definition is null)
             {
-                return;
+                return null;
             }
 
             string modifiers = GetModifiers(property, cancellationToken);
-            var parsed = new HyperPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, definition);
-            scope.Add(property.Name, parsed);
+            return new HyperPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, definition);
+        }
+
+        /// <summary>
+        /// Creates the throwing accessor's model. Its message names the property and includes the rules' message
+        /// when there is one.
+        /// </summary>
+        private static InvalidPropertyInfo CreateInvalid(
+            IPropertySymbol property, string? violation, CancellationToken cancellationToken)
+        {
+            string propertyName = property.ContainingType.ToDisplayString() + "." + property.Name;
+            string message = $"The search attribute of property '{propertyName}' is invalid, so the property has no "
+                + "hyperparameter and no value.";
+            if (violation is not null)
+            {
+                message += " " + violation;
+            }
+
+            message += " The HG diagnostic reported by the build explains the error and how to fix it.";
+            string type = property.Type.ToDisplayString(DeclaredTypeFormat);
+            string modifiers = GetModifiers(property, cancellationToken);
+            return new InvalidPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, message);
         }
 
         /// <summary>
@@ -128,8 +191,9 @@ namespace HyperGen.Generators
         /// <summary>
         /// Returns the <c>Name</c> argument, else the snake_case property name, or null when the name is invalid.
         /// </summary>
-        private static string? ReadName(AttributeData attribute, string propertyName)
+        private static string? ReadName(AttributeData attribute, string propertyName, out string? violation)
         {
+            violation = null;
             string name = HyperParameterNames.ToSnakeCase(propertyName);
             if (AttributeArguments.TryGetNamed(attribute, "Name", out var argument) && argument.Value is not null)
             {
@@ -141,7 +205,8 @@ namespace HyperGen.Generators
                 name = given;
             }
 
-            return SearchSpaceRules.CheckName(name) is null ? name : null;
+            violation = SearchSpaceRules.CheckName(name);
+            return violation is null ? name : null;
         }
 
         /// <summary>
@@ -194,18 +259,25 @@ namespace HyperGen.Generators
             AttributeData attribute,
             string name,
             ValueKind type,
-            EquatableArray<ConditionInfo> conditions) => kind switch
+            EquatableArray<ConditionInfo> conditions,
+            out string? violation)
         {
-            HyperParameterKind.Int when type == ValueKind.Int =>
-                DefinitionParser.ParseInt(attribute, name, conditions),
-            HyperParameterKind.Float when type == ValueKind.Double =>
-                DefinitionParser.ParseFloat(attribute, name, conditions),
-            HyperParameterKind.Choice => DefinitionParser.ParseChoice(attribute, name, type, conditions),
-            HyperParameterKind.Boolean when type == ValueKind.Boolean =>
-                DefinitionParser.ParseBoolean(attribute, name, conditions),
-            HyperParameterKind.Fixed => DefinitionParser.ParseFixed(attribute, name, type, conditions),
-            _ => null,
-        };
+            violation = null;
+            return kind switch
+            {
+                HyperParameterKind.Int when type == ValueKind.Int =>
+                    DefinitionParser.ParseInt(attribute, name, conditions, out violation),
+                HyperParameterKind.Float when type == ValueKind.Double =>
+                    DefinitionParser.ParseFloat(attribute, name, conditions, out violation),
+                HyperParameterKind.Choice =>
+                    DefinitionParser.ParseChoice(attribute, name, type, conditions, out violation),
+                HyperParameterKind.Boolean when type == ValueKind.Boolean =>
+                    DefinitionParser.ParseBoolean(attribute, name, conditions, out violation),
+                HyperParameterKind.Fixed =>
+                    DefinitionParser.ParseFixed(attribute, name, type, conditions, out violation),
+                _ => null,
+            };
+        }
 
         /// <summary>
         /// Returns the declaration's modifiers in source order, because the implementing part must repeat them.

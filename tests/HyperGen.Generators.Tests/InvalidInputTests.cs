@@ -1,17 +1,28 @@
-using System.Collections.Generic;
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using Xunit;
 
 namespace HyperGen.Generators.Tests;
 
 /// <summary>
-/// Checks that malformed or invalid attribute usages produce no code for that property, no generator diagnostic and
-/// no exception, while the valid properties of the same class are still generated.
+/// Checks that an invalid attributed partial property gets only an accessor that throws, with no definition and no
+/// <c>Values</c> parameter, so the compiler reports no missing implementation part (CS9248). A property that cannot
+/// take a generated implementation gets no code. Neither produces a generator diagnostic or exception, and the valid
+/// properties of the same class are still generated.
 /// </summary>
 public sealed class InvalidInputTests
 {
     private const string BadBoolean = "public partial bool Bad { get; }";
 
-    /// <summary>Each case declares an invalid property named <c>Bad</c> next to the valid properties.</summary>
+    private const string MissingImplementationPart = "CS9248";
+
+    /// <summary>
+    /// Each case declares an invalid partial, get-only instance property named <c>Bad</c> next to the valid
+    /// properties. The last cases also have compiler errors in the attribute.
+    /// </summary>
     public static readonly TheoryData<string, string> Cases = new()
     {
         { "MinGreaterThanMax", "[IntRange(10, 1)] public partial int Bad { get; }" },
@@ -43,11 +54,6 @@ public sealed class InvalidInputTests
         { "ActiveWhenWithoutValues", "[ActiveWhen(nameof(Valid))][Boolean] public partial bool Bad { get; }" },
         { "ActiveWhenOnItself", "[ActiveWhen(nameof(Bad), true)][Boolean] public partial bool Bad { get; }" },
         { "ActiveWhenParentDeclaredLater", "[ActiveWhen(nameof(Later), true)][Boolean] " + BadBoolean },
-        { "NonPartialProperty", "[IntRange(1, 4)] public int Bad { get; }" },
-        { "PropertyWithSetter", "[IntRange(1, 4)] public partial int Bad { get; set; }" },
-        { "PropertyWithInit", "[IntRange(1, 4)] public partial int Bad { get; init; }" },
-        { "StaticProperty", "[IntRange(1, 4)] public static partial int Bad { get; }" },
-        { "ImplementedByUser", "[IntRange(1, 4)] public partial int Bad { get; } public partial int Bad => 1;" },
         { "MissingArgument", "[IntRange(1)] public partial int Bad { get; }" },
         { "ArgumentOfWrongType", "[IntRange(\"1\", 4)] public partial int Bad { get; }" },
         { "NamedArgumentOfWrongType", "[IntRange(1, 4, Step = \"2\")] public partial int Bad { get; }" },
@@ -56,9 +62,100 @@ public sealed class InvalidInputTests
         { "UnclosedAttribute", "[Boolean( public partial bool Bad { get; }" },
     };
 
+    /// <summary>
+    /// Each case declares an invalid property named <c>Bad</c> that a generated <c>=&gt;</c> accessor cannot
+    /// implement, with whether the compiler still reports the missing implementation part.
+    /// </summary>
+    public static readonly TheoryData<string, string, bool> UnimplementableCases = new()
+    {
+        { "NonPartialProperty", "[IntRange(1, 4)] public int Bad { get; }", false },
+        { "PropertyWithSetter", "[IntRange(1, 4)] public partial int Bad { get; set; }", true },
+        { "PropertyWithInit", "[IntRange(1, 4)] public partial int Bad { get; init; }", true },
+        { "StaticProperty", "[IntRange(1, 4)] public static partial int Bad { get; }", true },
+        { "ImplementedByUser", "[IntRange(1, 4)] public partial int Bad { get; } public partial int Bad => 1;", false },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Generator_SkipsOnlyInvalidProperty(string caseName, string badProperty)
+    public void Generator_InvalidProperty_GetsOnlyThrowingAccessor(string caseName, string badProperty)
+    {
+        var output = GeneratorHarness.Run(Model(badProperty));
+
+        Assert.Null(output.Result.Exception);
+        Assert.Empty(output.Result.Diagnostics);
+        string text = output.SingleFile;
+        Assert.Contains("public partial int Valid =>", text);
+        Assert.Contains("public partial bool Later =>", text);
+        string accessor = FindAccessor(text, "Bad", caseName);
+        Assert.Contains("throw new global::System.InvalidOperationException(", accessor);
+        Assert.Contains("'Samples.Model.Bad'", accessor);
+        Assert.Equal(1, CountOccurrences(text, " Bad =>"));
+        Assert.DoesNotContain("\"bad\"", text);
+        Assert.DoesNotContain("GetCurrent(\"Bad\")", text);
+        Assert.DoesNotContain("Bad", ValuesRecord(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compilation_InvalidProperty_HasNoMissingImplementation(string caseName, string badProperty)
+    {
+        var output = GeneratorHarness.Run(Model(badProperty));
+
+        var missing = output.Compilation.GetDiagnostics().Where(d => d.Id == MissingImplementationPart);
+        Assert.True(!missing.Any(), $"{caseName} reported:\n{string.Join("\n", missing)}");
+    }
+
+    [Theory]
+    [InlineData("MinGreaterThanMax", "[IntRange(10, 1)] public partial int Bad { get; }")]
+    [InlineData("ChoiceDefaultNotListed", "[Choice(1, 2, Default = 3)] public partial int Bad { get; }")]
+    [InlineData("DuplicateName", "[IntRange(1, 4, Name = \"valid\")] public partial int Bad { get; }")]
+    [InlineData("NullableString", "[Choice(\"a\")] public partial string? Bad { get; }")]
+    public void Compilation_InvalidPropertyWithoutCompilerErrors_HasNoWarnings(string caseName, string badProperty)
+    {
+        var output = GeneratorHarness.Run(Model(badProperty));
+
+        Assert.True(output.DescribeProblems().Length == 0, $"{caseName} reported:\n{output.DescribeProblems()}");
+    }
+
+    [Fact]
+    public void ThrowingAccessor_RangeViolation_IncludesRulesMessage()
+    {
+        var output = GeneratorHarness.Run(Model("[IntRange(10, 1)] public partial int Bad { get; }"));
+
+        string accessor = FindAccessor(output.SingleFile, "Bad", "MinGreaterThanMax");
+        Assert.Contains("min 10 is greater than max 1", accessor);
+    }
+
+    [Fact]
+    public void ThrowingAccessor_ReadAtRunTime_ThrowsInvalidOperation()
+    {
+        var output = GeneratorHarness.Run(Model("[IntRange(10, 1)] public partial int Bad { get; }"));
+        using var image = new MemoryStream();
+        var result = output.Compilation.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        image.Position = 0;
+        var context = new AssemblyLoadContext("InvalidModels", isCollectible: true);
+        try
+        {
+            var type = context.LoadFromStream(image).GetType("Samples.Model", throwOnError: true)!;
+            object model = Activator.CreateInstance(type)!;
+
+            var thrown = Assert.Throws<TargetInvocationException>(() => type.GetProperty("Bad")!.GetValue(model));
+
+            var inner = Assert.IsType<InvalidOperationException>(thrown.InnerException);
+            Assert.Contains("'Samples.Model.Bad'", inner.Message);
+            Assert.Contains("min 10 is greater than max 1", inner.Message);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnimplementableCases))]
+    public void Generator_UnimplementableProperty_GetsNoCode(
+        string caseName, string badProperty, bool expectsMissingImplementation)
     {
         var output = GeneratorHarness.Run(Model(badProperty));
 
@@ -68,8 +165,66 @@ public sealed class InvalidInputTests
         Assert.Contains("public partial int Valid =>", text);
         Assert.Contains("public partial bool Later =>", text);
         Assert.False(
-            text.Contains("Bad", System.StringComparison.Ordinal), $"{caseName} generated code for Bad:\n{text}");
+            text.Contains("Bad", StringComparison.Ordinal), $"{caseName} generated code for Bad:\n{text}");
         Assert.DoesNotContain("\"bad\"", text);
+        bool missing = output.Compilation.GetDiagnostics().Any(d => d.Id == MissingImplementationPart);
+        Assert.Equal(expectsMissingImplementation, missing);
+    }
+
+    [Theory]
+    [InlineData("InvalidRangeAccessor", """
+        using HyperGen;
+
+        namespace Samples;
+
+        public partial class RangeModel : HyperModel<object>
+        {
+            [IntRange(1, 8)]
+            public partial int Layers { get; }
+
+            [IntRange(8, 1)]
+            internal partial int Units { get; }
+
+            [FloatRange(0, 1, Sampling = Sampling.Log)]
+            protected partial double Rate { get; }
+
+            public override object Build(HyperParameters hyperParameters) => new object();
+        }
+        """)]
+    [InlineData("InvalidTypeAccessor", """
+        using HyperGen;
+
+        namespace Samples.Invalid;
+
+        public partial class TypeModel<T> : HyperModel<object>
+        {
+            [Choice("a", "b")]
+            public partial string? Label { get; }
+
+            [Choice(1.5f)]
+            public partial float Scale { get; }
+
+            [Fixed(1)]
+            public partial System.TimeSpan Timeout { get; }
+
+            [Fixed(1)]
+            public partial T Item { get; }
+
+            [IntRange(1, 4)][Boolean]
+            public partial int @class { get; }
+
+            [Boolean]
+            public partial bool Enabled { get; }
+
+            public override object Build(HyperParameters hyperParameters) => new object();
+        }
+        """)]
+    public void Generator_ThrowingAccessor_MatchesSnapshot(string caseName, string source)
+    {
+        var output = GeneratorHarness.Run(source);
+
+        Assert.True(output.DescribeProblems().Length == 0, $"Compilation reported:\n{output.DescribeProblems()}");
+        SnapshotAssert.Matches(output.CombinedText, caseName);
     }
 
     [Fact]
@@ -165,4 +320,34 @@ public sealed class InvalidInputTests
             public override object Build(HyperParameters hyperParameters) => new object();
         }
         """;
+
+    /// <summary>Returns the generated accessor of <paramref name="propertyName"/>: its line and the next one.</summary>
+    private static string FindAccessor(string text, string propertyName, string caseName)
+    {
+        string[] lines = text.Split('\n');
+        int index = Array.FindIndex(lines, line => line.EndsWith($" {propertyName} =>", StringComparison.Ordinal));
+        bool found = index >= 0 && index + 1 < lines.Length;
+        Assert.True(found, $"{caseName} generated no accessor for {propertyName}:\n{text}");
+        return lines[index] + "\n" + lines[index + 1];
+    }
+
+    private static string ValuesRecord(string text)
+    {
+        int start = text.IndexOf("record Values", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No Values record was generated:\n{text}");
+        return text[start..];
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        int count = 0;
+        for (int index = text.IndexOf(value, StringComparison.Ordinal);
+            index >= 0;
+            index = text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

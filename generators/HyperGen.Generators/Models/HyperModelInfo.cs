@@ -12,6 +12,9 @@ namespace HyperGen.Generators.Models
     /// <param name="Namespace">The containing namespace, or an empty string for the global namespace.</param>
     /// <param name="Types">The containing types, outermost first, ending with the hypermodel class itself.</param>
     /// <param name="Properties">The valid attributed properties of the class, in declaration order.</param>
+    /// <param name="InvalidProperties">
+    /// The partial properties of the class whose search attributes are invalid, in declaration order.
+    /// </param>
     /// <param name="OverridesDeclareHyperParameters">
     /// Whether to generate the <c>DeclareHyperParameters</c> override. It is false when the class declares a member
     /// of that name itself, which must then declare the attribute hyperparameters.
@@ -24,6 +27,7 @@ namespace HyperGen.Generators.Models
         string Namespace,
         EquatableArray<TypeDeclarationInfo> Types,
         EquatableArray<HyperPropertyInfo> Properties,
+        EquatableArray<InvalidPropertyInfo> InvalidProperties,
         bool OverridesDeclareHyperParameters,
         ValuesRecordInfo? Values);
 }

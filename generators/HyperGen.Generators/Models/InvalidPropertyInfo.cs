@@ -1,0 +1,17 @@
+namespace HyperGen.Generators.Models
+{
+    /// <summary>
+    /// A partial property whose search attribute is invalid. It gets an accessor that throws, so that the build
+    /// reports the analyzer's diagnostic instead of a missing implementation part, and it declares no hyperparameter.
+    /// </summary>
+    /// <remarks>Immutable and structurally equatable, like every pipeline model.</remarks>
+    /// <param name="PropertyName">
+    /// The property name as an identifier, escaped with <c>@</c> when it is a keyword.
+    /// </param>
+    /// <param name="Modifiers">The declaration's modifiers in source order, such as <c>public partial</c>.</param>
+    /// <param name="Type">
+    /// The declared property type as C# source, fully qualified with <c>global::</c> and with its nullable annotation.
+    /// </param>
+    /// <param name="Message">The message of the exception that the accessor throws.</param>
+    internal sealed record InvalidPropertyInfo(string PropertyName, string Modifiers, string Type, string Message);
+}
