@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HyperGen.Analyzers
+{
+    /// <summary>
+    /// Reports an empty <c>Name</c> on a search attribute (HG0401) and two hyperparameters of one model with the
+    /// same name (HG0402), counting base classes first, as the generator declares them.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HyperParameterNameAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.NameEmpty,
+            DiagnosticDescriptors.NameDuplicate);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (KnownTypes.Create(start.Compilation) is { } known)
+                {
+                    start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known), SymbolKind.NamedType);
+                }
+            });
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known)
+        {
+            // Generated code is analysed so that hypermodels with generated implementation parts are seen, but a
+            // symbol declared only in generated code is not the user's to fix.
+            if (GeneratedCode.IsGenerated(context.Symbol, context.CancellationToken))
+            {
+                return;
+            }
+
+            if (context.Symbol is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            var used = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var inherited in HyperProperty.ReadInherited(type, known, context.CancellationToken))
+            {
+                if (inherited.Search is not null && inherited.GetHyperParameterName() is { } name && !used.ContainsKey(name))
+                {
+                    used.Add(name, inherited.Symbol.ContainingType.Name + "." + inherited.Symbol.Name);
+                }
+            }
+
+            foreach (var property in HyperProperty.ReadAll(type, known, context.CancellationToken))
+            {
+                if (property.Search is { } search)
+                {
+                    AnalyzeName(context, property, search, used);
+                }
+            }
+        }
+
+        private static void AnalyzeName(
+            SymbolAnalysisContext context, HyperProperty property, AttributeUsage search, Dictionary<string, string> used)
+        {
+            string? name = property.GetHyperParameterName();
+            if (name is null)
+            {
+                return;
+            }
+
+            if (SearchSpaceRules.FindNameViolation(name) is { } violation)
+            {
+                string subject = ViolationDiagnostics.PropertySubject(property.Symbol.Name);
+                context.ReportDiagnostic(ViolationDiagnostics.Create(violation, subject, search.Named("Name")));
+                return;
+            }
+
+            if (used.TryGetValue(name, out var owner))
+            {
+                var location = search.Syntax is null ? search.Location : search.Named("Name");
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.NameDuplicate, location, property.Symbol.Name, name, owner));
+                return;
+            }
+
+            used.Add(name, property.Symbol.Name);
+        }
+    }
+}

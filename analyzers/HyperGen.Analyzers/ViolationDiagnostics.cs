@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace HyperGen.Analyzers
+{
+    /// <summary>Turns a <see cref="SearchSpaceViolation"/> from the shared rules into a diagnostic.</summary>
+    internal static class ViolationDiagnostics
+    {
+        /// <summary>The subject that starts a message about a property, such as <c>Property 'Units'</c>.</summary>
+        public static string PropertySubject(string propertyName) => "Property '" + propertyName + "'";
+
+        /// <summary>The subject that starts a message about a call, such as <c>Hyperparameter 'units'</c>.</summary>
+        public static string HyperParameterSubject(string name) => "Hyperparameter '" + name + "'";
+
+        /// <summary>Returns the descriptor that reports <paramref name="rule"/>.</summary>
+        public static DiagnosticDescriptor GetDescriptor(SearchSpaceRule rule) => rule switch
+        {
+            SearchSpaceRule.NameEmpty => DiagnosticDescriptors.NameEmpty,
+            SearchSpaceRule.MinGreaterThanMax => DiagnosticDescriptors.MinGreaterThanMax,
+            SearchSpaceRule.StepNotPositive => DiagnosticDescriptors.StepNotPositive,
+            SearchSpaceRule.MultiplicativeStepNotAboveOne => DiagnosticDescriptors.LogSamplingStepNotAboveOne,
+            SearchSpaceRule.LogMinNotPositive => DiagnosticDescriptors.LogSamplingMinNotPositive,
+            SearchSpaceRule.NotFinite => DiagnosticDescriptors.ValueNotFinite,
+            SearchSpaceRule.IntOutOfRange => DiagnosticDescriptors.IntValueOutOfRange,
+            SearchSpaceRule.SamplingUndefined => DiagnosticDescriptors.SamplingUndefined,
+            SearchSpaceRule.DefaultOutsideRange => DiagnosticDescriptors.DefaultOutsideRange,
+            SearchSpaceRule.DefaultNotOnGrid => DiagnosticDescriptors.DefaultNotOnGrid,
+            SearchSpaceRule.ChoiceEmpty => DiagnosticDescriptors.ChoiceEmpty,
+            SearchSpaceRule.ValueTypeUnsupported => DiagnosticDescriptors.ChoiceValueTypeMismatch,
+            SearchSpaceRule.ChoiceMixedTypes => DiagnosticDescriptors.ChoiceMixedTypes,
+            SearchSpaceRule.ChoiceOrderedNotNumeric => DiagnosticDescriptors.ChoiceOrderedNotNumeric,
+            SearchSpaceRule.ChoiceDefaultNotListed => DiagnosticDescriptors.ChoiceDefaultNotListed,
+            SearchSpaceRule.SingleValueRange => DiagnosticDescriptors.MinEqualsMax,
+            SearchSpaceRule.StepLargerThanRange => DiagnosticDescriptors.StepLargerThanRange,
+            SearchSpaceRule.StepDoesNotDivideRange => DiagnosticDescriptors.StepDoesNotDivideRange,
+            SearchSpaceRule.MultiplicativeStepReachesOnlyMin => DiagnosticDescriptors.LogSamplingStepLooksAdditive,
+            _ => DiagnosticDescriptors.ChoiceDuplicateValue,
+        };
+
+        /// <summary>
+        /// Creates the diagnostic for <paramref name="violation"/> at <paramref name="location"/>; the message
+        /// arguments are the subject followed by the violation's formatted values.
+        /// </summary>
+        public static Diagnostic Create(SearchSpaceViolation violation, string subject, Location location)
+        {
+            var arguments = new List<object> { subject };
+            foreach (var value in violation.Arguments)
+            {
+                arguments.Add(value);
+            }
+
+            return Diagnostic.Create(GetDescriptor(violation.Rule), location, arguments.ToArray());
+        }
+    }
+}
