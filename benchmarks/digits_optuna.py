@@ -1,0 +1,97 @@
+"""The Digits sample's search in PyTorch with Optuna, as a peer for benchmarks/digits-sample.sh.
+
+Same data split (stratified 80/20, seed 42), standardisation, search space, 20 random-search trials, up to 10
+epochs with Adam at batch size 64, early stopping after 2 epochs without improvement, and 1 torch thread.
+Prints the wall time of the search and the best validation accuracy.
+
+Usage (Debian packages python3-optuna python3-torch python3-sklearn libopenblas0-openmp):
+    LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 benchmarks/digits_optuna.py [seed]
+"""
+
+import csv
+import pathlib
+import sys
+import time
+
+import numpy as np
+import optuna
+import torch
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+DATA = pathlib.Path(__file__).resolve().parent.parent / "samples" / "Digits" / "data" / "digits.csv"
+EPOCHS = 10
+BATCH_SIZE = 64
+PATIENCE = 2
+TRIALS = 20
+
+
+def load():
+    with DATA.open() as handle:
+        rows = list(csv.reader(handle))[1:]
+    table = np.array(rows, dtype=np.float32)
+    features, labels = table[:, :-1], table[:, -1].astype(np.int64)
+    x_train, x_val, y_train, y_val = train_test_split(
+        features, labels, test_size=0.2, stratify=labels, random_state=42)
+    scaler = StandardScaler().fit(x_train)
+    return (torch.tensor(scaler.transform(x_train), dtype=torch.float32), torch.tensor(y_train),
+            torch.tensor(scaler.transform(x_val), dtype=torch.float32), torch.tensor(y_val))
+
+
+def build(trial, inputs, classes):
+    units = trial.suggest_int("units", 32, 512, step=32)
+    activation = trial.suggest_categorical("activation", ["relu", "tanh", "gelu"])
+    use_dropout = trial.suggest_categorical("use_dropout", [False, True])
+    rate = trial.suggest_float("dropout_rate", 0.1, 0.5, step=0.1) if use_dropout else 0.0
+    trial.suggest_float("learning_rate", 1e-4, 1e-2, log=True)
+    layers = []
+    for _ in range(trial.suggest_int("num_layers", 1, 3)):
+        layers += [torch.nn.Linear(inputs, units),
+                   {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "gelu": torch.nn.GELU}[activation]()]
+        if use_dropout:
+            layers.append(torch.nn.Dropout(rate))
+        inputs = units
+    layers.append(torch.nn.Linear(inputs, classes))
+    return torch.nn.Sequential(*layers)
+
+
+def objective(trial, data):
+    x_train, y_train, x_val, y_val = data
+    torch.manual_seed(trial.number)
+    model = build(trial, x_train.shape[1], int(y_train.max()) + 1)
+    optimizer = torch.optim.Adam(model.parameters(), lr=trial.params["learning_rate"])
+    loss_function = torch.nn.CrossEntropyLoss()
+    best, stale = 0.0, 0
+    for _ in range(EPOCHS):
+        model.train()
+        order = torch.randperm(len(x_train))
+        for start in range(0, len(order), BATCH_SIZE):
+            batch = order[start:start + BATCH_SIZE]
+            optimizer.zero_grad()
+            loss_function(model(x_train[batch]), y_train[batch]).backward()
+            optimizer.step()
+        model.eval()
+        with torch.no_grad():
+            accuracy = (model(x_val).argmax(1) == y_val).float().mean().item()
+        if accuracy > best:
+            best, stale = accuracy, 0
+        else:
+            stale += 1
+            if stale >= PATIENCE:
+                break
+    return best
+
+
+def main():
+    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 42
+    torch.set_num_threads(1)
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    data = load()
+    start = time.perf_counter()
+    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.RandomSampler(seed=seed))
+    study.optimize(lambda trial: objective(trial, data), n_trials=TRIALS)
+    print(f"search {time.perf_counter() - start:.1f} s, best val_accuracy {study.best_value:.4f}")
+
+
+if __name__ == "__main__":
+    main()
