@@ -166,7 +166,9 @@ public sealed class TensorDataset : IDisposable
 
         if (features.shape[0] == 0)
         {
-            throw new ArgumentException($"The {part} part has no rows.");
+            throw new ArgumentException(
+                $"The {part} part has no rows. Use more data, or a validationFraction that leaves rows for both " +
+                "training and validation (for example 0.2).");
         }
     }
 }
