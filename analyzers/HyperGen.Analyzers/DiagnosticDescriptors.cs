@@ -196,14 +196,15 @@ namespace HyperGen.Analyzers
         /// <summary>HG0105: the step does not divide the range.</summary>
         public static readonly DiagnosticDescriptor StepDoesNotDivideRange = new DiagnosticDescriptor(
             DiagnosticIds.StepDoesNotDivideRange,
-            title: "Range step does not reach the maximum",
-            messageFormat: "{0}: step {1} does not divide the range [{2}, {3}], so the largest reachable value is "
-                + "{4}; set max to {4}, or use a step that divides the range",
+            title: "Range step does not divide the range",
+            messageFormat: "{0}: step {1} does not divide the range [{2}, {3}], so {4} is not on the grid and the "
+                + "nearest grid value is {5}; set max to {6}, or use a step that divides the range",
             category: RangeCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Grid values are min, min + step, ... up to max; max is never tried when the step does not "
-                + "divide the range.",
+            description: "Linear grids are min, min + step, ... and log grids min, min * step, ..., so max is never "
+                + "tried when the step does not divide the range. A reverse-log grid mirrors the log grid: it ends "
+                + "at max and never tries min.",
             helpLinkUri: HelpLinkPrefix + DiagnosticIds.StepDoesNotDivideRange + ".md");
 
         /// <summary>HG0106: log or reverse-log sampling with min at or below zero.</summary>

@@ -128,7 +128,7 @@ namespace HyperGen.Analyzers
         /// <summary>Reports a property that is not partial, is static, or has a setter (HG0003 to HG0005).</summary>
         private static void ReportShape(SymbolAnalysisContext context, IPropertySymbol property, Location location)
         {
-            if (!IsPartialWithoutUserBody(property, context.CancellationToken))
+            if (!HyperProperty.IsPartialWithoutUserBody(property, context.CancellationToken))
             {
                 string type = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 context.ReportDiagnostic(
@@ -146,21 +146,6 @@ namespace HyperGen.Analyzers
                 context.ReportDiagnostic(
                     Diagnostic.Create(DiagnosticDescriptors.PropertyHasSetter, location, property.Name, accessor));
             }
-        }
-
-        /// <summary>
-        /// Whether the property is a partial definition whose implementation, if any, is generated code: the
-        /// generator's own implementation is fine, one written by hand replaces it.
-        /// </summary>
-        private static bool IsPartialWithoutUserBody(IPropertySymbol property, CancellationToken cancellationToken)
-        {
-            if (property.DeclaringSyntaxReferences.IsEmpty || !property.IsPartialDefinition)
-            {
-                return property.DeclaringSyntaxReferences.IsEmpty;
-            }
-
-            return property.PartialImplementationPart is not { } implementation
-                || GeneratedCode.IsGenerated(implementation, cancellationToken);
         }
 
         /// <summary>

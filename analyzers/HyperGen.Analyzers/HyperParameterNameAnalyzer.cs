@@ -8,7 +8,8 @@ namespace HyperGen.Analyzers
 {
     /// <summary>
     /// Reports an empty <c>Name</c> on a search attribute (HG0401) and two hyperparameters of one model with the
-    /// same name (HG0402), counting base classes first, as the generator declares them.
+    /// same name (HG0402), counting base classes first, as the generator declares them. A property that the generator
+    /// does not declare, because its attribute or its shape is invalid, takes no name.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HyperParameterNameAnalyzer : DiagnosticAnalyzer
@@ -49,7 +50,12 @@ namespace HyperGen.Analyzers
             var used = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var inherited in HyperProperty.ReadInherited(type, known, context.CancellationToken))
             {
-                if (inherited.Search is not null && inherited.GetHyperParameterName() is { } name && !used.ContainsKey(name))
+                if (!inherited.IsDeclaredByGenerator(context.CancellationToken))
+                {
+                    continue;
+                }
+
+                if (inherited.GetHyperParameterName() is { } name && !used.ContainsKey(name))
                 {
                     used.Add(name, inherited.Symbol.ContainingType.Name + "." + inherited.Symbol.Name);
                 }
@@ -77,6 +83,12 @@ namespace HyperGen.Analyzers
             {
                 string subject = ViolationDiagnostics.PropertySubject(property.Symbol.Name);
                 context.ReportDiagnostic(ViolationDiagnostics.Create(violation, subject, search.Named("Name")));
+                return;
+            }
+
+            // NOTE: a property whose [ActiveWhen] the generator rejects still takes its name here.
+            if (!property.IsDeclaredByGenerator(context.CancellationToken))
+            {
                 return;
             }
 

@@ -62,6 +62,49 @@ namespace HyperGen.Analyzers
             return HyperGen.Generators.HyperParameterNames.ToSnakeCase(Symbol.Name);
         }
 
+        /// <summary>
+        /// Whether the generator declares this property's hyperparameter, apart from its name and its
+        /// <c>[ActiveWhen]</c>: one well-formed search attribute on a partial, get-only instance property, with
+        /// arguments that fit the property type and break none of the shared rules. A warning, such as a duplicate
+        /// choice, does not stop the declaration.
+        /// </summary>
+        public bool IsDeclaredByGenerator(CancellationToken cancellationToken)
+        {
+            if (Search is not { } search || Kind is not SearchKind kind || !search.IsWellFormed())
+            {
+                return false;
+            }
+
+            if (Symbol.IsStatic || Symbol.IsIndexer || Symbol.GetMethod is null || Symbol.SetMethod is not null)
+            {
+                return false;
+            }
+
+            if (Symbol.RefKind != RefKind.None || !IsPartialWithoutUserBody(Symbol, cancellationToken))
+            {
+                return false;
+            }
+
+            var problem = new SearchAttributeCheck(Symbol, search).Check(kind);
+            return problem is null || problem.Descriptor.DefaultSeverity != DiagnosticSeverity.Error;
+        }
+
+        /// <summary>
+        /// Whether the property is a partial definition whose implementation, if any, is generated code: the
+        /// generator's own implementation is fine, one written by hand replaces it. A property from a referenced
+        /// assembly counts as one, because it was checked when that assembly was built.
+        /// </summary>
+        public static bool IsPartialWithoutUserBody(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.DeclaringSyntaxReferences.IsEmpty || !property.IsPartialDefinition)
+            {
+                return property.DeclaringSyntaxReferences.IsEmpty;
+            }
+
+            return property.PartialImplementationPart is not { } implementation
+                || GeneratedCode.IsGenerated(implementation, cancellationToken);
+        }
+
         /// <summary>Returns the location of the property's name in its first declaration.</summary>
         public static Location GetIdentifierLocation(IPropertySymbol property, CancellationToken cancellationToken)
         {

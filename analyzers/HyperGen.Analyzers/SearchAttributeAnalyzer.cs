@@ -84,15 +84,7 @@ namespace HyperGen.Analyzers
                 return;
             }
 
-            var check = new SearchAttributeCheck(property, search);
-            var diagnostic = kind switch
-            {
-                SearchKind.IntRange => check.CheckIntRange(),
-                SearchKind.FloatRange => check.CheckFloatRange(),
-                SearchKind.Choice => check.CheckChoice(),
-                SearchKind.Boolean => check.CheckBoolean(),
-                _ => check.CheckFixed(),
-            };
+            var diagnostic = new SearchAttributeCheck(property, search).Check(kind);
             if (diagnostic is not null)
             {
                 context.ReportDiagnostic(diagnostic);

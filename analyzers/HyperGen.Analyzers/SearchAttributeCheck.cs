@@ -57,6 +57,16 @@ namespace HyperGen.Analyzers
             return constant.Value.GetType() == type ? constant.Value : null;
         }
 
+        /// <summary>Runs the check that the attribute's <paramref name="kind"/> requires.</summary>
+        public Diagnostic? Check(SearchKind kind) => kind switch
+        {
+            SearchKind.IntRange => CheckIntRange(),
+            SearchKind.FloatRange => CheckFloatRange(),
+            SearchKind.Choice => CheckChoice(),
+            SearchKind.Boolean => CheckBoolean(),
+            _ => CheckFixed(),
+        };
+
         /// <summary>Checks <c>[IntRange]</c>.</summary>
         public Diagnostic? CheckIntRange()
         {

@@ -8,7 +8,7 @@ namespace HyperGen.Generators
     /// <remarks>
     /// The file repeats the namespace and the chain of containing types as partial declarations, then adds to the
     /// class a static array of definitions, a <c>DeclareHyperParameters</c> override that declares them, one accessor
-    /// per valid attributed property, one throwing accessor per invalid one, and the nested <c>Values</c> record.
+    /// per valid attributed property, throwing accessors for each invalid one, and the nested <c>Values</c> record.
     /// </remarks>
     internal static class HyperModelEmitter
     {
@@ -157,17 +157,32 @@ namespace HyperGen.Generators
         }
 
         /// <summary>
-        /// Writes an accessor that throws, so the partial property has its implementation part and the build reports
-        /// the analyzer's error about the attribute instead of a missing implementation.
+        /// Writes accessors that throw, so the partial property has its implementation part and the build reports
+        /// the analyzer's error about the property instead of a missing implementation. A get-only property gets an
+        /// expression body, and any other one a block that repeats each declared accessor.
         /// </summary>
         private static void WriteInvalidProperty(SourceWriter writer, InvalidPropertyInfo property)
         {
+            string throwExpression =
+                $"throw new global::System.InvalidOperationException({CSharpLiterals.String(property.Message)})";
             writer.WriteLine(GeneratedCodeAttribute);
-            writer.WriteLine($"{property.Modifiers} {property.Type} {property.PropertyName} =>");
-            writer.Indent();
-            string message = CSharpLiterals.String(property.Message);
-            writer.WriteLine($"throw new global::System.InvalidOperationException({message});");
-            writer.Unindent();
+            if (property.Accessors.Count == 1 && property.Accessors[0] == "get")
+            {
+                writer.WriteLine($"{property.Modifiers} {property.Type} {property.PropertyName} =>");
+                writer.Indent();
+                writer.WriteLine(throwExpression + ";");
+                writer.Unindent();
+                return;
+            }
+
+            writer.WriteLine($"{property.Modifiers} {property.Type} {property.PropertyName}");
+            writer.OpenBlock();
+            foreach (string accessor in property.Accessors)
+            {
+                writer.WriteLine($"{accessor} => {throwExpression};");
+            }
+
+            writer.CloseBlock();
         }
 
         private static void WriteValuesRecord(SourceWriter writer, ValuesRecordInfo values)

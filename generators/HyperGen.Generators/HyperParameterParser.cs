@@ -32,10 +32,17 @@ namespace HyperGen.Generators
         public static void ParseInto(
             IPropertySymbol property, KnownSymbols known, ParameterScope scope, CancellationToken cancellationToken)
         {
-            // NOTE: a partial property with a setter, an init accessor or the static modifier still gets no
-            // implementation, so the compiler reports CS9248 and the build stops before the analyzers run.
             if (!IsCandidate(property))
             {
+                return;
+            }
+
+            // A static property or one with a setter gets throwing accessors even when its attribute is valid, so that
+            // the compiler reports no missing implementation part (CS9248) and the analyzers' HG0004 or HG0005 shows.
+            string? shapeViolation = DescribeShapeViolation(property);
+            if (shapeViolation is not null)
+            {
+                AddInvalidDefinition(property, scope, CreateShapeMessage(property, shapeViolation), cancellationToken);
                 return;
             }
 
@@ -46,11 +53,26 @@ namespace HyperGen.Generators
                 return;
             }
 
-            // A property from a referenced assembly is implemented there already.
-            if (property.IsPartialDefinition)
+            AddInvalidDefinition(property, scope, CreateAttributeMessage(property, violation), cancellationToken);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="property"/> as invalid when it is a partial definition in source. A property from a
+        /// referenced assembly is implemented there already.
+        /// </summary>
+        private static void AddInvalidDefinition(
+            IPropertySymbol property, ParameterScope scope, string message, CancellationToken cancellationToken)
+        {
+            if (!property.IsPartialDefinition)
             {
-                scope.AddInvalid(CreateInvalid(property, violation, cancellationToken));
+                return;
             }
+
+            string type = property.Type.ToDisplayString(DeclaredTypeFormat);
+            string modifiers = GetModifiers(property, cancellationToken);
+            var accessors = GetAccessors(property, cancellationToken);
+            scope.AddInvalid(
+                new InvalidPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, accessors, message));
         }
 
         /// <summary>
@@ -97,39 +119,68 @@ namespace HyperGen.Generators
         }
 
         /// <summary>
-        /// Creates the throwing accessor's model. Its message names the property and includes the rules' message
-        /// when there is one.
+        /// Returns what makes the property's shape invalid for a hyperparameter, such as <c>is static</c> or
+        /// <c>has a 'set' accessor</c>, or null for a get-only instance property.
         /// </summary>
-        private static InvalidPropertyInfo CreateInvalid(
-            IPropertySymbol property, string? violation, CancellationToken cancellationToken)
+        private static string? DescribeShapeViolation(IPropertySymbol property)
         {
-            string propertyName = property.ContainingType.ToDisplayString() + "." + property.Name;
-            string message = $"The search attribute of property '{propertyName}' is invalid, so the property has no "
-                + "hyperparameter and no value.";
+            var violations = new List<string>();
+            if (property.IsStatic)
+            {
+                violations.Add("is static");
+            }
+
+            if (property.SetMethod is { } setter)
+            {
+                violations.Add(setter.IsInitOnly ? "has an 'init' accessor" : "has a 'set' accessor");
+            }
+
+            if (property.GetMethod is null)
+            {
+                violations.Add("has no 'get' accessor");
+            }
+
+            return violations.Count == 0 ? null : string.Join(" and ", violations);
+        }
+
+        /// <summary>
+        /// Creates the throwing accessors' message for an invalid search attribute. It names the property and
+        /// includes the rules' message when there is one.
+        /// </summary>
+        private static string CreateAttributeMessage(IPropertySymbol property, string? violation)
+        {
+            string message = $"The search attribute of property '{GetFullName(property)}' is invalid, so the property "
+                + "has no hyperparameter and no value.";
             if (violation is not null)
             {
                 message += " " + violation;
             }
 
-            message += " The HG diagnostic reported by the build explains the error and how to fix it.";
-            string type = property.Type.ToDisplayString(DeclaredTypeFormat);
-            string modifiers = GetModifiers(property, cancellationToken);
-            return new InvalidPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, message);
+            return message + " The HG diagnostic reported by the build explains the error and how to fix it.";
         }
 
+        /// <summary>Creates the throwing accessors' message for a property that is static or has a setter.</summary>
+        private static string CreateShapeMessage(IPropertySymbol property, string shapeViolation) =>
+            $"The property '{GetFullName(property)}' has a search attribute but {shapeViolation}, so it has no "
+            + "hyperparameter and no value. A hyperparameter property must be a get-only instance property. The HG "
+            + "diagnostic reported by the build explains the error and how to fix it.";
+
+        private static string GetFullName(IPropertySymbol property) =>
+            property.ContainingType.ToDisplayString() + "." + property.Name;
+
         /// <summary>
-        /// Whether the property can be implemented: a get-only, non-static, non-ref, non-indexer property that is a
-        /// partial definition without an implementation. A property read from a referenced assembly (a base class
-        /// compiled earlier) has no partial parts and only needs the shape.
+        /// Whether the property can be implemented: a non-ref, non-indexer property that is a partial definition
+        /// without an implementation. A property read from a referenced assembly (a base class compiled earlier) has
+        /// no partial parts and only needs the shape.
         /// </summary>
         private static bool IsCandidate(IPropertySymbol property)
         {
-            if (property.IsStatic || property.IsIndexer || property.GetMethod is null || property.SetMethod is not null)
+            if (property.IsIndexer || property.RefKind != RefKind.None)
             {
                 return false;
             }
 
-            if (property.RefKind != RefKind.None || !property.ExplicitInterfaceImplementations.IsEmpty)
+            if (!property.ExplicitInterfaceImplementations.IsEmpty)
             {
                 return false;
             }
@@ -292,6 +343,28 @@ namespace HyperGen.Generators
             }
 
             return string.Join(" ", declaration.Modifiers.Select(modifier => modifier.Text));
+        }
+
+        /// <summary>
+        /// Returns the declaration's accessors in source order, each with its modifiers, because the implementing
+        /// part must repeat their accessibility. A declaration without an accessor list gets a lone <c>get</c>.
+        /// </summary>
+        private static EquatableArray<string> GetAccessors(
+            IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            var reference = property.DeclaringSyntaxReferences.FirstOrDefault();
+            if (reference?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax { AccessorList: { } list })
+            {
+                return new[] { "get" }.ToEquatableArray();
+            }
+
+            return list.Accessors.Select(FormatAccessor).ToEquatableArray();
+        }
+
+        private static string FormatAccessor(AccessorDeclarationSyntax accessor)
+        {
+            var words = accessor.Modifiers.Select(modifier => modifier.Text).Append(accessor.Keyword.Text);
+            return string.Join(" ", words);
         }
     }
 }

@@ -39,7 +39,15 @@ internal static class AnalyzerRunner
     /// <summary>Runs the generator and the analyzers over <paramref name="source"/> and returns the analyzer diagnostics.</summary>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(string source) => (await RunAsync(source)).Diagnostics;
 
-    private static async Task<(List<string> Failures, ImmutableArray<Diagnostic> Diagnostics)> RunAsync(string source)
+    /// <summary>
+    /// Runs the generator and the analyzers over <paramref name="source"/> and returns the compiler's and the
+    /// analyzers' diagnostics.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> GetAllDiagnosticsAsync(string source) =>
+        (await RunAsync(source, includeCompilerDiagnostics: true)).Diagnostics;
+
+    private static async Task<(List<string> Failures, ImmutableArray<Diagnostic> Diagnostics)> RunAsync(
+        string source, bool includeCompilerDiagnostics = false)
     {
         var failures = new List<string>();
         var compilation = CSharpCompilation.Create(
@@ -63,7 +71,10 @@ internal static class AnalyzerRunner
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        var diagnostics = await withGenerated.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
+        var withAnalyzers = withGenerated.WithAnalyzers(Analyzers, options);
+        var diagnostics = includeCompilerDiagnostics
+            ? await withAnalyzers.GetAllDiagnosticsAsync()
+            : await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         failures.AddRange(diagnostics.Where(diagnostic => diagnostic.Id == "AD0001").Select(diagnostic => diagnostic.ToString()));
 
         return (failures, diagnostics);

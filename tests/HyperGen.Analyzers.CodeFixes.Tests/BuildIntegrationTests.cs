@@ -16,7 +16,8 @@ namespace HyperGen.Analyzers.CodeFixes.Tests;
 /// One model has a duplicate choice (HG0302, a warning), so its property is still generated. The other has a range
 /// with min greater than max (HG0101, an error), so its property gets an accessor that throws. In both, the severity
 /// that <c>.editorconfig</c> sets alone decides whether the build passes, and the compiler reports no missing
-/// implementation part (CS9248), which would stop the build before the analyzers run.
+/// implementation part (CS9248), which would stop the build before the analyzers run. A third model's property has a
+/// setter (HG0005), so the generator implements both accessors with throwing ones and the build fails on HG0005 alone.
 /// </remarks>
 [Trait("Category", "Build")]
 public sealed class BuildIntegrationTests : IDisposable
@@ -44,6 +45,20 @@ public sealed class BuildIntegrationTests : IDisposable
         {
             [IntRange(8, 1)]
             public partial int Units { get; }
+
+            public override object Build(HyperParameters hyperParameters) => Units;
+        }
+        """;
+
+    private const string SetterSource = """
+        using HyperGen;
+
+        namespace Scratch;
+
+        public partial class ScratchModel : HyperModel<object>
+        {
+            [IntRange(1, 8)]
+            public partial int Units { get; set; }
 
             public override object Build(HyperParameters hyperParameters) => Units;
         }
@@ -111,6 +126,24 @@ public sealed class BuildIntegrationTests : IDisposable
         var (passedExitCode, passedOutput) = RunBuild();
         Assert.True(passedExitCode == 0, passedOutput);
         Assert.DoesNotContain("HG0101", passedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PropertyWithSetter_FailsWithAnalyzerError()
+    {
+        WriteProject(SetterSource);
+
+        // HG0005 is reported at the property name, line 8, column 24, and no CS9248 stops the build before it.
+        File.WriteAllText(Path.Combine(_directory, ".editorconfig"), "root = true\n");
+        var (exitCode, output) = RunBuild();
+        var errors = ParseDiagnostics(output).Where(diagnostic => diagnostic.Id == "HG0005").ToList();
+        Assert.NotEqual(0, exitCode);
+        var error = Assert.Single(errors.DistinctBy(diagnostic => (diagnostic.Path, diagnostic.Line, diagnostic.Column)));
+        Assert.Equal("error", error.Severity);
+        Assert.Equal(Path.Combine(_directory, "ScratchModel.cs"), error.Path);
+        Assert.Equal(8, error.Line);
+        Assert.Equal(24, error.Column);
+        Assert.DoesNotContain("CS9248", output, StringComparison.Ordinal);
     }
 
     private void WriteProject(string modelSource)

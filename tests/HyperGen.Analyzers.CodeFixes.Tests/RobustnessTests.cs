@@ -45,6 +45,33 @@ public sealed class RobustnessTests
         Assert.Contains(diagnostics, diagnostic => diagnostic.Id == "HG0101");
     }
 
+    [Theory]
+    [InlineData("public partial int [|Layers|] { get; set; }", "HG0005")]
+    [InlineData("public partial int [|Layers|] { get; init; }", "HG0005")]
+    [InlineData("public static partial int [|Layers|] { get; }", "HG0004")]
+    public async Task GeneratedThrowingAccessors_KeepShapeDiagnostic(string declaration, string expectedId)
+    {
+        // The generator implements these properties with throwing accessors, which must not hide the analyzers'
+        // diagnostic behind a missing implementation part (CS9248) or turn it into HG0003.
+        int start = declaration.IndexOf("[|", StringComparison.Ordinal);
+        int end = declaration.IndexOf("|]", StringComparison.Ordinal) - 2;
+        string member = declaration.Replace("[|", "").Replace("|]", "");
+        const string Prefix = "using HyperGen;\n\npublic partial class Model : HyperModel<object>\n{\n    [IntRange(1, 8)]\n    ";
+        const string Suffix = "\n\n    public override object Build(HyperParameters hyperParameters) => new object();\n}\n";
+        string source = Prefix + member + Suffix;
+
+        var diagnostics = await AnalyzerRunner.GetAllDiagnosticsAsync(source);
+
+        var reported = Assert.Single(diagnostics, diagnostic => diagnostic.Id == expectedId);
+        Assert.Equal(Prefix.Length + start, reported.Location.SourceSpan.Start);
+        Assert.Equal(end - start, reported.Location.SourceSpan.Length);
+        Assert.Equal("Input.cs", reported.Location.SourceTree?.FilePath);
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "CS9248");
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "HG0003");
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error
+            && diagnostic.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task MutatedSamples_RaiseNoExceptions()
     {

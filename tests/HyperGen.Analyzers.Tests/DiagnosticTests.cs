@@ -6,8 +6,8 @@ using static HyperGen.Analyzers.Tests.AnalyzerHarness;
 namespace HyperGen.Analyzers.Tests;
 
 /// <summary>
-/// One case per diagnostic: the source marks the expected span with <c>[|...|]</c>, and the message must be the
-/// descriptor's format filled with the expected arguments. Spans: the class name for class rules, the property name
+/// At least one case per diagnostic: the source marks the expected span with <c>[|...|]</c>, and the message must be
+/// the descriptor's format filled with the expected arguments. Spans: the class name for class rules, the property name
 /// for property-shape rules, the attribute for type and attribute-count rules, the argument at fault for a bad value,
 /// and the whole argument list when both bounds are at fault.
 /// </summary>
@@ -32,7 +32,9 @@ public sealed class DiagnosticTests
         { "HG0102", Model("[FloatRange[|(0.5, 0.5)|]] " + Double), ["Property 'P'", "0.5"] },
         { "HG0103", Model("[IntRange(0, 10, [|Step = 0|])] " + Int), ["Property 'P'", "0"] },
         { "HG0104", Model("[IntRange(0, 10, [|Step = 20|])] " + Int), ["Property 'P'", "20", "0", "10", "10"] },
-        { "HG0105", Model("[IntRange(0, 10, [|Step = 3|])] " + Int), ["Property 'P'", "3", "0", "10", "9"] },
+        { "HG0105", Model("[IntRange(0, 10, [|Step = 3|])] " + Int), ["Property 'P'", "3", "0", "10", "10", "9", "9"] },
+        { "HG0105", Model("[IntRange(1, 100, [|Step = 3|], Sampling = Sampling.ReverseLog)] " + Int), ["Property 'P'", "3", "1", "100", "1", "20", "81"] },
+        { "HG0105", Model("[FloatRange(1, 100, [|Step = 3|], Sampling = Sampling.ReverseLog)] " + Double), ["Property 'P'", "3", "1", "100", "1", "20", "81"] },
         { "HG0106", Model("[FloatRange([|0|], 1, Sampling = Sampling.Log)] " + Double), ["Property 'P'", "Log", "0"] },
         { "HG0107", Model("[FloatRange(0.001, 1, [|Step = 0.5|], Sampling = Sampling.Log)] " + Double), ["Property 'P'", "Log", "0.5"] },
         { "HG0108", Model("[IntRange(16, 512, [|Step = 100|], Sampling = Sampling.Log)] " + Int), ["Property 'P'", "Log", "100", "16", "512", "[16]"] },
@@ -96,6 +98,35 @@ public sealed class DiagnosticTests
             [FloatRange(0.1, 0.5, Step = 0.1)] [ActiveWhen(nameof(UseDropout), true)] public partial double Dropout { get; }
             [Fixed(10)] public partial double Epochs { get; }
             """));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData(1, 100, 3)]
+    [InlineData(2, 1000, 4)]
+    [InlineData(5, 77, 2)]
+    public void ReverseLogGap_NamesRuntimeSmallestGridValue(int min, int max, int step)
+    {
+        var runtimeGrid = new IntHyperParameter("p", min, max, step, Sampling.ReverseLog).GridValues();
+        string property = $"[IntRange({min}, {max}, Step = {step}, "
+            + "Sampling = Sampling.ReverseLog)] " + Int;
+
+        var diagnostic = Assert.Single(Analyze(Model(property)));
+
+        Assert.Equal("HG0105", diagnostic.Id);
+        Assert.NotEqual(min, (int)runtimeGrid[0]);
+        string expected = $"so {min} is not on the grid and the nearest grid value is {runtimeGrid[0]};";
+        Assert.Contains(expected, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[IntRange(1, 81, Step = 3, Sampling = Sampling.ReverseLog)] " + Int)]
+    [InlineData("[FloatRange(1e-4, 1, Step = 10, Sampling = Sampling.ReverseLog)] " + Double)]
+    [InlineData("[FloatRange(0.001, 0.1, Step = 10, Sampling = Sampling.ReverseLog)] " + Double)]
+    public void ReverseLogGrid_StepDividesRange_ReportsNothing(string property)
+    {
+        var diagnostics = Analyze(Model(property));
 
         Assert.Empty(diagnostics);
     }

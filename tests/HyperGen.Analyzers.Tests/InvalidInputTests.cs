@@ -88,6 +88,71 @@ public sealed class InvalidInputTests
             .Select(diagnostic => diagnostic.Id)
             .ToArray();
 
+    /// <summary>
+    /// Each case reuses the name of a valid property (<c>valid</c> declared before it, <c>later</c> after it) on a
+    /// property that the generator does not declare, so the name stays unique and only the property's own diagnostic
+    /// is expected.
+    /// </summary>
+    public static readonly TheoryData<string, string, string> InvalidDuplicateCases = new()
+    {
+        { "InvalidRange", "[IntRange(10, 1, Name = \"valid\")] public partial int Bad { get; }", "HG0101" },
+        { "InvalidRangeBeforeValid", "[IntRange(10, 1, Name = \"later\")] public partial int Bad { get; }", "HG0101" },
+        { "TypeMismatch", "[FloatRange(1, 4, Name = \"later\")] public partial int Bad { get; }", "HG0006" },
+        { "DefaultNotListed", "[Choice(1, 2, Default = 3, Name = \"later\")] public partial int Bad { get; }", "HG0203" },
+        { "StaticProperty", "[IntRange(1, 4, Name = \"later\")] public static partial int Bad { get; }", "HG0004" },
+        { "PropertyWithSetter", "[IntRange(1, 4, Name = \"later\")] public partial int Bad { get; set; }", "HG0005" },
+        { "NonPartialProperty", "[IntRange(1, 4, Name = \"later\")] public int Bad { get; }", "HG0003" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidDuplicateCases))]
+    public void InvalidDuplicate_GetsNoDuplicateName(string caseName, string badProperty, string expectedId)
+    {
+        var ids = AnalyzerHarness.Analyze(Model(badProperty)).Select(diagnostic => diagnostic.Id).ToList();
+
+        Assert.True(ids.Contains(expectedId), $"{caseName}: expected {expectedId}, got [{string.Join(", ", ids)}]");
+        Assert.False(ids.Contains("HG0402"), $"{caseName}: reported HG0402 for a name the generator declares once");
+    }
+
+    [Fact]
+    public void WarningOnlyDuplicate_GetsDuplicateName()
+    {
+        // A duplicate choice value is only a warning, so the generator would declare the property and its name clashes.
+        var ids = AnalyzerHarness.Analyze(Model("[Choice(1, 1, Name = \"later\")] public partial int Bad { get; }"))
+            .Select(diagnostic => diagnostic.Id)
+            .ToList();
+
+        Assert.Contains("HG0302", ids);
+        Assert.Contains("HG0402", ids);
+    }
+
+    [Fact]
+    public void InheritedInvalidProperty_TakesNoName()
+    {
+        var diagnostics = AnalyzerHarness.Analyze("""
+            using HyperGen;
+
+            namespace Samples;
+
+            public abstract partial class BaseModel : HyperModel<object>
+            {
+                [IntRange(10, 1)]
+                public partial int Units { get; }
+            }
+
+            public partial class Model : BaseModel
+            {
+                [IntRange(1, 4, Name = "units")]
+                public partial int Width { get; }
+
+                public override object Build(HyperParameters hyperParameters) => new object();
+            }
+            """);
+
+        var ids = diagnostics.Select(diagnostic => diagnostic.Id).ToList();
+        Assert.Equal(["HG0101"], ids);
+    }
+
     private static string Model(string member) => $$"""
         using HyperGen;
 

@@ -8,9 +8,10 @@ using Xunit;
 namespace HyperGen.Generators.Tests;
 
 /// <summary>
-/// Checks that an invalid attributed partial property gets only an accessor that throws, with no definition and no
-/// <c>Values</c> parameter, so the compiler reports no missing implementation part (CS9248). A property that cannot
-/// take a generated implementation gets no code. Neither produces a generator diagnostic or exception, and the valid
+/// Checks that an invalid attributed partial property gets only accessors that throw, with no definition and no
+/// <c>Values</c> parameter, so the compiler reports no missing implementation part (CS9248). This includes a static
+/// property and one with a <c>set</c> or <c>init</c> accessor. A property that cannot take a generated implementation
+/// gets no code. Neither produces a generator diagnostic or exception, and the valid
 /// properties of the same class are still generated.
 /// </summary>
 public sealed class InvalidInputTests
@@ -63,16 +64,29 @@ public sealed class InvalidInputTests
     };
 
     /// <summary>
-    /// Each case declares an invalid property named <c>Bad</c> that a generated <c>=&gt;</c> accessor cannot
-    /// implement, with whether the compiler still reports the missing implementation part.
+    /// Each case declares a partial property named <c>Bad</c> that is static or has a setter, with the accessors that
+    /// its generated implementation must repeat, separated by <c>|</c>.
     /// </summary>
-    public static readonly TheoryData<string, string, bool> UnimplementableCases = new()
+    public static readonly TheoryData<string, string, string> InvalidShapeCases = new()
     {
-        { "NonPartialProperty", "[IntRange(1, 4)] public int Bad { get; }", false },
-        { "PropertyWithSetter", "[IntRange(1, 4)] public partial int Bad { get; set; }", true },
-        { "PropertyWithInit", "[IntRange(1, 4)] public partial int Bad { get; init; }", true },
-        { "StaticProperty", "[IntRange(1, 4)] public static partial int Bad { get; }", true },
-        { "ImplementedByUser", "[IntRange(1, 4)] public partial int Bad { get; } public partial int Bad => 1;", false },
+        { "PropertyWithSetter", "[IntRange(1, 4)] public partial int Bad { get; set; }", "get|set" },
+        { "PropertyWithInit", "[IntRange(1, 4)] public partial int Bad { get; init; }", "get|init" },
+        { "PropertyWithPrivateSetter", "[IntRange(1, 4)] public partial int Bad { get; private set; }", "get|private set" },
+        { "PropertyWithProtectedInit", "[Boolean] public partial bool Bad { get; protected init; }", "get|protected init" },
+        { "SetOnlyProperty", "[IntRange(1, 4)] public partial int Bad { set; }", "set" },
+        { "StaticProperty", "[IntRange(1, 4)] public static partial int Bad { get; }", "get" },
+        { "StaticPropertyWithSetter", "[IntRange(1, 4)] public static partial int Bad { get; set; }", "get|set" },
+        { "SetterAndInvalidRange", "[IntRange(10, 1)] public partial int Bad { get; set; }", "get|set" },
+    };
+
+    /// <summary>
+    /// Each case declares an invalid property named <c>Bad</c> that a generated implementation cannot implement,
+    /// because it is not a partial definition without an implementation.
+    /// </summary>
+    public static readonly TheoryData<string, string> UnimplementableCases = new()
+    {
+        { "NonPartialProperty", "[IntRange(1, 4)] public int Bad { get; }" },
+        { "ImplementedByUser", "[IntRange(1, 4)] public partial int Bad { get; } public partial int Bad => 1;" },
     };
 
     [Theory]
@@ -153,9 +167,83 @@ public sealed class InvalidInputTests
     }
 
     [Theory]
+    [MemberData(nameof(InvalidShapeCases))]
+    public void Generator_InvalidShape_GetsOnlyThrowingAccessors(string caseName, string badProperty, string accessors)
+    {
+        var output = GeneratorHarness.Run(Model(badProperty));
+
+        Assert.Null(output.Result.Exception);
+        Assert.Empty(output.Result.Diagnostics);
+        string text = output.SingleFile;
+        Assert.Contains("public partial int Valid =>", text);
+        Assert.Contains("public partial bool Later =>", text);
+        string[] implementation = FindImplementation(text, "Bad", caseName);
+        string[] expected = accessors.Split('|');
+        Assert.Equal(expected, implementation.Select(line => line.Split(" => ")[0]));
+        Assert.All(implementation, line => Assert.Contains("=> throw new global::System.InvalidOperationException(", line));
+        Assert.All(implementation, line => Assert.Contains("'Samples.Model.Bad' has a search attribute but", line));
+        Assert.DoesNotContain("\"bad\"", text);
+        Assert.DoesNotContain("GetCurrent(\"Bad\")", text);
+        Assert.DoesNotContain("Bad", ValuesRecord(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidShapeCases))]
+    public void Compilation_InvalidShape_HasNoMissingImplementation(string caseName, string badProperty, string accessors)
+    {
+        var output = GeneratorHarness.Run(Model(badProperty));
+
+        var missing = output.Compilation.GetDiagnostics().Where(d => d.Id == MissingImplementationPart);
+        Assert.True(!missing.Any(), $"{caseName} ({accessors}) reported:\n{string.Join("\n", missing)}");
+        Assert.True(output.DescribeProblems().Length == 0, $"{caseName} reported:\n{output.DescribeProblems()}");
+    }
+
+    [Theory]
+    [InlineData("static", "get", "is static")]
+    [InlineData("", "get|set", "has a 'set' accessor")]
+    [InlineData("", "get|init", "has an 'init' accessor")]
+    [InlineData("static", "get|set", "is static and has a 'set' accessor")]
+    public void ThrowingAccessor_InvalidShape_NamesTheViolation(string modifier, string accessors, string violation)
+    {
+        string declaration = $"[IntRange(1, 4)] public {modifier} partial int Bad {{ {accessors.Replace("|", "; ")}; }}";
+        var output = GeneratorHarness.Run(Model(declaration));
+
+        string[] implementation = FindImplementation(output.SingleFile, "Bad", violation);
+        Assert.All(implementation, line => Assert.Contains($"has a search attribute but {violation}, so", line));
+    }
+
+    [Fact]
+    public void ThrowingAccessors_SetAtRunTime_Throw()
+    {
+        var output = GeneratorHarness.Run(Model("[IntRange(1, 4)] public partial int Bad { get; set; }"));
+        using var image = new MemoryStream();
+        var result = output.Compilation.Emit(image);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        image.Position = 0;
+        var context = new AssemblyLoadContext("InvalidShapeModels", isCollectible: true);
+        try
+        {
+            var type = context.LoadFromStream(image).GetType("Samples.Model", throwOnError: true)!;
+            object model = Activator.CreateInstance(type)!;
+            var property = type.GetProperty("Bad")!;
+
+            var getThrown = Assert.Throws<TargetInvocationException>(() => property.GetValue(model));
+            var setThrown = Assert.Throws<TargetInvocationException>(() => property.SetValue(model, 2));
+
+            var getInner = Assert.IsType<InvalidOperationException>(getThrown.InnerException);
+            var setInner = Assert.IsType<InvalidOperationException>(setThrown.InnerException);
+            Assert.Contains("has a 'set' accessor", getInner.Message);
+            Assert.Equal(getInner.Message, setInner.Message);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(UnimplementableCases))]
-    public void Generator_UnimplementableProperty_GetsNoCode(
-        string caseName, string badProperty, bool expectsMissingImplementation)
+    public void Generator_UnimplementableProperty_GetsNoCode(string caseName, string badProperty)
     {
         var output = GeneratorHarness.Run(Model(badProperty));
 
@@ -167,8 +255,7 @@ public sealed class InvalidInputTests
         Assert.False(
             text.Contains("Bad", StringComparison.Ordinal), $"{caseName} generated code for Bad:\n{text}");
         Assert.DoesNotContain("\"bad\"", text);
-        bool missing = output.Compilation.GetDiagnostics().Any(d => d.Id == MissingImplementationPart);
-        Assert.Equal(expectsMissingImplementation, missing);
+        Assert.DoesNotContain(output.Compilation.GetDiagnostics(), d => d.Id == MissingImplementationPart);
     }
 
     [Theory]
@@ -215,6 +302,31 @@ public sealed class InvalidInputTests
 
             [Boolean]
             public partial bool Enabled { get; }
+
+            public override object Build(HyperParameters hyperParameters) => new object();
+        }
+        """)]
+    [InlineData("InvalidShapeAccessor", """
+        using HyperGen;
+
+        namespace Samples;
+
+        public partial class ShapeModel : HyperModel<object>
+        {
+            [IntRange(1, 8)]
+            public partial int Layers { get; }
+
+            [IntRange(1, 8)]
+            public partial int Units { get; set; }
+
+            [FloatRange(0.1, 0.5)]
+            public partial double Dropout { get; private init; }
+
+            [Boolean]
+            public static partial bool Shuffle { get; }
+
+            [Choice("adam", "sgd")]
+            internal static partial string Optimizer { get; set; }
 
             public override object Build(HyperParameters hyperParameters) => new object();
         }
@@ -329,6 +441,29 @@ public sealed class InvalidInputTests
         bool found = index >= 0 && index + 1 < lines.Length;
         Assert.True(found, $"{caseName} generated no accessor for {propertyName}:\n{text}");
         return lines[index] + "\n" + lines[index + 1];
+    }
+
+    /// <summary>
+    /// Returns the accessor lines of the generated implementation of <paramref name="propertyName"/>: the one line
+    /// after an expression-bodied declaration, or the lines inside its accessor block.
+    /// </summary>
+    private static string[] FindImplementation(string text, string propertyName, string caseName)
+    {
+        string[] lines = text.Split('\n').Select(line => line.Trim()).ToArray();
+        int index = Array.FindIndex(
+            lines, line => line.EndsWith($" {propertyName} =>", StringComparison.Ordinal)
+                || line.EndsWith($" {propertyName}", StringComparison.Ordinal));
+        Assert.True(index >= 0, $"{caseName} generated no accessor for {propertyName}:\n{text}");
+        Assert.True(index + 1 < lines.Length, $"{caseName} generated a declaration without a body:\n{text}");
+        Assert.Equal(1, lines.Count(line => line.Contains($" {propertyName}", StringComparison.Ordinal)));
+        if (lines[index].EndsWith("=>", StringComparison.Ordinal))
+        {
+            return ["get => " + lines[index + 1]];
+        }
+
+        Assert.Equal("{", lines[index + 1]);
+        int end = Array.IndexOf(lines, "}", index + 1);
+        return lines[(index + 2)..end];
     }
 
     private static string ValuesRecord(string text)

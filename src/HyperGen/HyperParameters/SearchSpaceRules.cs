@@ -216,8 +216,8 @@ namespace HyperGen
 
         /// <summary>
         /// Finds a range that the runtime accepts but that probably does not mean what it says: a single value, a
-        /// step larger than the range, a step that never reaches max, or a multiplier so large that the grid holds
-        /// one value. Call it only for a range without a violation; returns null when there is nothing to warn about.
+        /// step larger than the range, a step that does not divide the range, or a multiplier so large that the grid
+        /// holds one value. Call it only for a range without a violation; returns null when there is nothing to warn about.
         /// Set <paramref name="isInteger"/> for an integer range, whose grid values are rounded as in
         /// <c>IntHyperParameter</c>.
         /// </summary>
@@ -244,11 +244,21 @@ namespace HyperGen
                 return SingleGridValueWarning(name, min, max, step.Value, sampling, isInteger);
             }
 
-            // NOTE: a reverse-log grid always ends at max (its gap is near min), so only linear and log grids are
-            // checked for an unreachable max.
-            double largest = LargestGridValue(min, max, step.Value, sampling);
+            return sampling == Sampling.ReverseLog
+                ? FindReverseLogGap(name, min, max, step.Value, count, isInteger)
+                : FindUnreachableMax(name, min, max, step.Value, sampling, isInteger);
+        }
+
+        /// <summary>
+        /// Warns when a linear or log grid stops short of max, naming its largest value, which is also the max that
+        /// would make the step divide the range.
+        /// </summary>
+        private static SearchSpaceViolation? FindUnreachableMax(
+            string name, double min, double max, double step, Sampling sampling, bool isInteger)
+        {
+            double largest = LargestGridValue(min, max, step, sampling);
             largest = isInteger ? Math.Round(largest) : largest;
-            if (sampling == Sampling.ReverseLog || largest == max)
+            if (largest == max)
             {
                 return null;
             }
@@ -256,11 +266,48 @@ namespace HyperGen
             return new SearchSpaceViolation(
                 SearchSpaceRule.StepDoesNotDivideRange,
                 SearchSpaceArgument.Step,
-                $"Hyperparameter '{name}': step {Format(step.Value)} does not reach max {Format(max)}; the largest grid value is {Format(largest)}.",
-                Format(step.Value),
+                $"Hyperparameter '{name}': step {Format(step)} does not reach max {Format(max)}; the largest grid value is {Format(largest)}.",
+                Format(step),
                 Format(min),
                 Format(max),
+                Format(max),
+                Format(largest),
                 Format(largest));
+        }
+
+        /// <summary>
+        /// Warns when a reverse-log grid starts above min. The grid mirrors the log grid, so it always ends at max,
+        /// and its first value is <c>max + min - m</c>, where <c>m</c> is the log grid's largest value. Setting max
+        /// to <c>m</c> makes the step divide the range.
+        /// </summary>
+        private static SearchSpaceViolation? FindReverseLogGap(
+            string name, double min, double max, double step, long count, bool isInteger)
+        {
+            // The log grid's largest value snaps to max within the tolerance, so this also absorbs rounding.
+            double logLargest = LargestGridValue(min, max, step, Sampling.Log);
+            if (logLargest == max)
+            {
+                return null;
+            }
+
+            double smallest = GridValue(min, max, step, Sampling.ReverseLog, 0, count);
+            smallest = isInteger ? Math.Round(smallest) : smallest;
+            if (smallest == min)
+            {
+                return null;
+            }
+
+            string suggestedMax = Format(isInteger ? Math.Round(logLargest) : logLargest);
+            return new SearchSpaceViolation(
+                SearchSpaceRule.StepDoesNotDivideRange,
+                SearchSpaceArgument.Step,
+                $"Hyperparameter '{name}': with ReverseLog sampling, step {Format(step)} does not reach min {Format(min)}; the smallest grid value is {Format(smallest)}.",
+                Format(step),
+                Format(min),
+                Format(max),
+                Format(min),
+                Format(smallest),
+                suggestedMax);
         }
 
         /// <summary>
@@ -752,7 +799,10 @@ namespace HyperGen
         /// <summary>Warning: a linear step larger than the range, so only min is reachable.</summary>
         StepLargerThanRange,
 
-        /// <summary>Warning: the grid never reaches max.</summary>
+        /// <summary>
+        /// Warning: the step does not divide the range, so a linear or log grid never reaches max and a reverse-log
+        /// grid never reaches min.
+        /// </summary>
         StepDoesNotDivideRange,
 
         /// <summary>Warning: a multiplicative step so large that the grid has one value.</summary>
