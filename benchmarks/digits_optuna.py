@@ -4,11 +4,17 @@ Same data split (stratified 80/20, seed 42), standardisation, search space, 20 r
 epochs with Adam at batch size 64, early stopping after 2 epochs without improvement, and 1 torch thread.
 Prints the wall time of the search and the best validation accuracy.
 
+With --replay PROJECT it trains, instead of a random search, exactly the configurations recorded by a Digits
+sample run (PROJECT/trial_*/trial.json, for example /tmp/hypergen-digits/digits), in trial order, so that both
+sides train the same architectures.
+
 Usage (Debian packages python3-optuna python3-torch python3-sklearn libopenblas0-openmp):
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 benchmarks/digits_optuna.py [seed]
+    LD_LIBRARY_PATH=... /usr/bin/python3 benchmarks/digits_optuna.py --replay /tmp/hypergen-digits/digits
 """
 
 import csv
+import json
 import pathlib
 import sys
 import time
@@ -82,15 +88,35 @@ def objective(trial, data):
     return best
 
 
+def recorded_configurations(project):
+    """Reads the values of every trial of a HyperGen project, in trial order."""
+    files = sorted(pathlib.Path(project).glob("trial_*/trial.json"))
+    if not files:
+        sys.exit(f"No trial_*/trial.json files under {project}; run the Digits sample with --directory first.")
+    return [json.loads(path.read_text())["values"] for path in files]
+
+
+def replay(project, data):
+    """Trains each recorded configuration once, numbering the trials as HyperGen did."""
+    best = 0.0
+    for number, values in enumerate(recorded_configurations(project)):
+        best = max(best, objective(optuna.trial.FixedTrial(values, number=number), data))
+    return best
+
+
 def main():
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 42
     torch.set_num_threads(1)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     data = load()
     start = time.perf_counter()
-    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.RandomSampler(seed=seed))
-    study.optimize(lambda trial: objective(trial, data), n_trials=TRIALS)
-    print(f"search {time.perf_counter() - start:.1f} s, best val_accuracy {study.best_value:.4f}")
+    if len(sys.argv) > 2 and sys.argv[1] == "--replay":
+        best = replay(sys.argv[2], data)
+    else:
+        seed = int(sys.argv[1]) if len(sys.argv) > 1 else 42
+        study = optuna.create_study(direction="maximize", sampler=optuna.samplers.RandomSampler(seed=seed))
+        study.optimize(lambda trial: objective(trial, data), n_trials=TRIALS)
+        best = study.best_value
+    print(f"search {time.perf_counter() - start:.1f} s, best val_accuracy {best:.4f}")
 
 
 if __name__ == "__main__":
