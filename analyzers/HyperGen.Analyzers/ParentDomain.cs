@@ -12,11 +12,19 @@ namespace HyperGen.Analyzers
     {
         private readonly Func<object, bool> _contains;
 
+        /// <summary>The number of grid values that a message lists before it elides the rest.</summary>
+        private const int ListedGridValues = 3;
+
         private ParentDomain(Type type, Func<object, bool> contains, IReadOnlyList<object?> examples)
+            : this(type, contains, SearchSpaceRules.FormatList(examples))
+        {
+        }
+
+        private ParentDomain(Type type, Func<object, bool> contains, string examples)
         {
             Type = type;
             _contains = contains;
-            Examples = SearchSpaceRules.FormatList(examples);
+            Examples = examples;
         }
 
         /// <summary>The parent's value type.</summary>
@@ -49,9 +57,52 @@ namespace HyperGen.Analyzers
             };
         }
 
-        /// <summary>Whether the parent can take <paramref name="constant"/>, converted to the parent's type.</summary>
-        public bool CanTake(TypedConstant constant) =>
-            SearchAttributeCheck.Convert(constant, Type) is { } value && _contains(value);
+        /// <summary>
+        /// Whether the parent can take <paramref name="constant"/>. Numbers compare by value, as at run time, so
+        /// <c>2L</c> and <c>2.0</c> match the int <c>2</c>.
+        /// </summary>
+        public bool CanTake(TypedConstant constant) => ConvertByValue(constant, Type) is { } value && _contains(value);
+
+        /// <summary>
+        /// Converts a condition value to the parent's type: any number to a double, a whole number within the int
+        /// range to an int, and any other value only when it has the parent's type. Returns null otherwise.
+        /// </summary>
+        private static object? ConvertByValue(TypedConstant constant, Type type)
+        {
+            if (SearchAttributeCheck.Convert(constant, type) is { } exact)
+            {
+                return exact;
+            }
+
+            if (constant.Kind != TypedConstantKind.Primitive || ToNumber(constant.Value) is not double number)
+            {
+                return null;
+            }
+
+            if (type == typeof(double))
+            {
+                return number;
+            }
+
+            bool isWholeInt = number == Math.Floor(number) && number >= int.MinValue && number <= int.MaxValue;
+            return type == typeof(int) && isWholeInt ? (int)number : null;
+        }
+
+        /// <summary>Returns a numeric constant as a double, or null for a value that is not a number.</summary>
+        private static double? ToNumber(object? value) => value switch
+        {
+            int i => i,
+            long l => l,
+            double d => d,
+            float f => f,
+            short s => s,
+            byte b => b,
+            sbyte sb => sb,
+            ushort us => us,
+            uint ui => ui,
+            ulong ul => ul,
+            _ => null,
+        };
 
         private static ParentDomain? ReadRange(AttributeUsage search, Type type)
         {
@@ -77,9 +128,38 @@ namespace HyperGen.Analyzers
                     && (step is not double grid || SearchSpaceRules.GridIndexOf(low, high, grid, sampling, v) >= 0);
             }
 
-            object?[] examples = type == typeof(int) ? new object?[] { (int)low, (int)high } : new object?[] { low, high };
+            string examples = step is double gridStep
+                ? FormatGrid(low, high, gridStep, sampling, type)
+                : SearchSpaceRules.FormatList(new[] { ToParentType(low, type), ToParentType(high, type) });
             return new ParentDomain(type, Contains, examples);
         }
+
+        /// <summary>
+        /// Formats the first grid values of a range, such as <c>[-5, 0, 5]</c>, or <c>[0, 1, 2, ..., 10]</c> when the
+        /// grid has more values than a message lists.
+        /// </summary>
+        private static string FormatGrid(double low, double high, double step, Sampling sampling, Type type)
+        {
+            long count = SearchSpaceRules.GridCount(low, high, step, sampling);
+            var listed = new List<object?>();
+            for (long i = 0; i < Math.Min(count, ListedGridValues); i++)
+            {
+                listed.Add(ToParentType(SearchSpaceRules.GridValue(low, high, step, sampling, i, count), type));
+            }
+
+            string formatted = SearchSpaceRules.FormatList(listed);
+            if (count <= ListedGridValues)
+            {
+                return formatted;
+            }
+
+            object? last = ToParentType(SearchSpaceRules.GridValue(low, high, step, sampling, count - 1, count), type);
+            string tail = count == ListedGridValues + 1 ? ", " : ", ..., ";
+            return formatted.Substring(0, formatted.Length - 1) + tail + SearchSpaceRules.FormatObject(last) + "]";
+        }
+
+        private static object? ToParentType(double value, Type type) =>
+            type == typeof(int) ? (int)Math.Round(value) : value;
 
         private static ParentDomain? ReadChoice(AttributeUsage search, Type type)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Threading;
 using HyperGen.Generators.Models;
@@ -97,6 +98,40 @@ namespace HyperGen.Generators
             return true;
         }
 
+        /// <summary>
+        /// Converts an <c>[ActiveWhen]</c> value to a value of the parent's <paramref name="kind"/>. Numbers compare
+        /// by value, as at run time, so any numeric constant converts to a double parent, and a whole number within
+        /// the int range (such as <c>2L</c> or <c>3.0</c>) converts to an int parent. Other values convert as in
+        /// <see cref="TryConvert"/>.
+        /// </summary>
+        public static bool TryConvertConditionValue(TypedConstant constant, ValueKind kind, out object value)
+        {
+            if (TryConvert(constant, kind, out value))
+            {
+                return true;
+            }
+
+            if (constant.Kind != TypedConstantKind.Primitive || ToDouble(constant.Value) is not double number)
+            {
+                return false;
+            }
+
+            if (kind == ValueKind.Double)
+            {
+                value = number;
+                return true;
+            }
+
+            bool isWholeInt = number == Math.Floor(number) && number >= int.MinValue && number <= int.MaxValue;
+            if (kind == ValueKind.Int && isWholeInt)
+            {
+                value = (int)number;
+                return true;
+            }
+
+            return false;
+        }
+
         /// <summary>Creates the model of a value returned by <see cref="TryConvert"/>.</summary>
         public static ConstantInfo ToConstant(ValueKind kind, object value)
         {
@@ -110,6 +145,25 @@ namespace HyperGen.Generators
             };
             return new ConstantInfo(kind, text);
         }
+
+        /// <summary>
+        /// Returns a numeric constant as a double, as <c>Convert.ToDouble</c> does at run time, or null for a value
+        /// that is not a number. A <c>char</c> is not a number here, as at run time.
+        /// </summary>
+        private static double? ToDouble(object? value) => value switch
+        {
+            int i => i,
+            long l => l,
+            double d => d,
+            float f => f,
+            short s => s,
+            byte b => b,
+            sbyte sb => sb,
+            ushort us => us,
+            uint ui => ui,
+            ulong ul => ul,
+            _ => null,
+        };
 
         private static bool HasError(TypedConstant constant)
         {

@@ -9,6 +9,7 @@ namespace HyperGen.Generators
     /// The file repeats the namespace and the chain of containing types as partial declarations, then adds to the
     /// class a static array of definitions, a <c>DeclareHyperParameters</c> override that declares them, one accessor
     /// per valid attributed property, throwing accessors for each invalid one, and the nested <c>Values</c> record.
+    /// The file of a type that is not a hypermodel has only the throwing accessors.
     /// </remarks>
     internal static class HyperModelEmitter
     {

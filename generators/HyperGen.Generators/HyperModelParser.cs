@@ -21,7 +21,8 @@ namespace HyperGen.Generators
         /// </summary>
         /// <returns>
         /// The class's model, or null when the property is not the class's first attributed property (so each class
-        /// is parsed once, however many attributes it has) or when the class cannot get generated code.
+        /// is parsed once, however many attributes it has) or when the class cannot get generated code. A partial
+        /// type that does not derive from <c>HyperModel&lt;TModel&gt;</c> gets a model with only throwing accessors.
         /// </returns>
         public static HyperModelInfo? Parse(
             GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -33,17 +34,22 @@ namespace HyperGen.Generators
 
             var type = property.ContainingType;
             var known = new KnownSymbols(context.SemanticModel.Compilation);
-            if (!SymbolEqualityComparer.Default.Equals(FindFirstSearchProperty(type, known), property))
+            if (!SymbolEqualityComparer.Default.Equals(FindFirstAttributedProperty(type, known), property))
             {
                 return null;
             }
 
-            if (!IsGeneratedHyperModel(type, known, cancellationToken))
+            if (IsGeneratedHyperModel(type, known, cancellationToken))
             {
-                return null;
+                return ParseModel(type, known, cancellationToken);
             }
 
-            return ParseModel(type, known, cancellationToken);
+            if (IsPartialNonHyperModel(type, known, cancellationToken))
+            {
+                return ParseNonHyperModel(type, known, cancellationToken);
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -93,13 +99,41 @@ namespace HyperGen.Generators
                 ParseValuesRecord(type, known, scope, cancellationToken));
         }
 
+        /// <summary>
+        /// Creates the model of a partial class or struct that has attributed properties but does not derive from
+        /// <c>HyperModel&lt;TModel&gt;</c>. It has throwing accessors only, because a <c>DeclareHyperParameters</c>
+        /// override or a <c>Values</c> record would not compile without the base class.
+        /// </summary>
+        private static HyperModelInfo ParseNonHyperModel(
+            INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+        {
+            var scope = new ParameterScope();
+            foreach (var member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is IPropertySymbol property && known.HasSearchOrConditionAttribute(property))
+                {
+                    HyperParameterParser.AddOutsideHyperModel(property, scope, cancellationToken);
+                }
+            }
+
+            return new HyperModelInfo(
+                GetHintName(type),
+                GetNamespace(type),
+                GetTypeDeclarations(type),
+                EquatableArray<HyperPropertyInfo>.Empty,
+                scope.InvalidProperties.ToEquatableArray(),
+                OverridesDeclareHyperParameters: false,
+                Values: null);
+        }
+
         private static void ParseProperties(
             INamedTypeSymbol type, KnownSymbols known, ParameterScope scope, CancellationToken cancellationToken)
         {
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is IPropertySymbol property && known.HasSearchAttribute(property))
+                if (member is IPropertySymbol property && known.HasSearchOrConditionAttribute(property))
                 {
                     HyperParameterParser.ParseInto(property, known, scope, cancellationToken);
                 }
@@ -182,9 +216,9 @@ namespace HyperGen.Generators
         }
 
         /// <summary>
-        /// Whether the generator writes a file for <paramref name="type"/>: a class deriving from
+        /// Whether the generator writes a hypermodel file for <paramref name="type"/>: a class deriving from
         /// <c>HyperModel&lt;TModel&gt;</c>, declared partial together with every containing type, with at least one
-        /// property carrying a search attribute.
+        /// property carrying a search attribute or <c>[ActiveWhen]</c>.
         /// </summary>
         private static bool IsGeneratedHyperModel(
             INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
@@ -195,7 +229,23 @@ namespace HyperGen.Generators
             }
 
             return IsPartialWithContainingTypes(type, cancellationToken)
-                && FindFirstSearchProperty(type, known) is not null;
+                && FindFirstAttributedProperty(type, known) is not null;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="type"/> is a class or struct that does not derive from
+        /// <c>HyperModel&lt;TModel&gt;</c>, declared partial together with every containing type, so that its
+        /// attributed partial properties can get throwing accessors.
+        /// </summary>
+        private static bool IsPartialNonHyperModel(
+            INamedTypeSymbol type, KnownSymbols known, CancellationToken cancellationToken)
+        {
+            if (known.HyperModelType is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return false;
+            }
+
+            return !DerivesFromHyperModel(type, known) && IsPartialWithContainingTypes(type, cancellationToken);
         }
 
         private static bool DerivesFromHyperModel(INamedTypeSymbol type, KnownSymbols known)
@@ -237,12 +287,14 @@ namespace HyperGen.Generators
             return true;
         }
 
-        /// <summary>Returns the first property, in member order, that carries a search attribute.</summary>
-        private static IPropertySymbol? FindFirstSearchProperty(INamedTypeSymbol type, KnownSymbols known)
+        /// <summary>
+        /// Returns the first property, in member order, that carries a search attribute or <c>[ActiveWhen]</c>.
+        /// </summary>
+        private static IPropertySymbol? FindFirstAttributedProperty(INamedTypeSymbol type, KnownSymbols known)
         {
             foreach (var member in type.GetMembers())
             {
-                if (member is IPropertySymbol property && known.HasSearchAttribute(property))
+                if (member is IPropertySymbol property && known.HasSearchOrConditionAttribute(property))
                 {
                     return property;
                 }

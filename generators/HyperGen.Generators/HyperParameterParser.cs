@@ -37,6 +37,13 @@ namespace HyperGen.Generators
                 return;
             }
 
+            // [ActiveWhen] alone declares no hyperparameter, and the analyzers' HG0506 reports it.
+            if (!known.HasSearchAttribute(property))
+            {
+                AddInvalidDefinition(property, scope, CreateConditionOnlyMessage(property), cancellationToken);
+                return;
+            }
+
             // A static property or one with a setter gets throwing accessors even when its attribute is valid, so that
             // the compiler reports no missing implementation part (CS9248) and the analyzers' HG0004 or HG0005 shows.
             string? shapeViolation = DescribeShapeViolation(property);
@@ -54,6 +61,19 @@ namespace HyperGen.Generators
             }
 
             AddInvalidDefinition(property, scope, CreateAttributeMessage(property, violation), cancellationToken);
+        }
+
+        /// <summary>
+        /// Adds an attributed property of a type that does not derive from <c>HyperModel&lt;TModel&gt;</c> as invalid,
+        /// so that it gets throwing accessors and the build reports the analyzers' HG0002 instead of CS9248.
+        /// </summary>
+        public static void AddOutsideHyperModel(
+            IPropertySymbol property, ParameterScope scope, CancellationToken cancellationToken)
+        {
+            if (IsCandidate(property))
+            {
+                AddInvalidDefinition(property, scope, CreateNotHyperModelMessage(property), cancellationToken);
+            }
         }
 
         /// <summary>
@@ -165,6 +185,21 @@ namespace HyperGen.Generators
             + "hyperparameter and no value. A hyperparameter property must be a get-only instance property. The HG "
             + "diagnostic reported by the build explains the error and how to fix it.";
 
+        /// <summary>Creates the throwing accessors' message for a property with <c>[ActiveWhen]</c> only.</summary>
+        private static string CreateConditionOnlyMessage(IPropertySymbol property) =>
+            $"The property '{GetFullName(property)}' has [ActiveWhen] but no search attribute, so it has no "
+            + "hyperparameter and no value. Add a search attribute such as [IntRange] or [Choice], or remove "
+            + "[ActiveWhen]. The HG diagnostic reported by the build explains the error and how to fix it.";
+
+        /// <summary>
+        /// Creates the throwing accessors' message for an attributed property of a type that is not a hypermodel.
+        /// </summary>
+        private static string CreateNotHyperModelMessage(IPropertySymbol property) =>
+            $"The property '{GetFullName(property)}' has a HyperGen attribute, but its type "
+            + $"'{property.ContainingType.ToDisplayString()}' does not derive from HyperModel<TModel>, so the "
+            + "property has no hyperparameter and no value. Derive the type from HyperModel<TModel>, or remove the "
+            + "attribute. The HG diagnostic reported by the build explains the error and how to fix it.";
+
         private static string GetFullName(IPropertySymbol property) =>
             property.ContainingType.ToDisplayString() + "." + property.Name;
 
@@ -262,7 +297,7 @@ namespace HyperGen.Generators
 
         /// <summary>
         /// Resolves <c>[ActiveWhen(nameof(Parent), values...)]</c> to the parent's hyperparameter name, converting
-        /// each value to the parent's type. Succeeds with no conditions when there is no attribute.
+        /// each value to the parent's type (numbers by value, so <c>2L</c> becomes the int <c>2</c>). Succeeds with no conditions when there is no attribute.
         /// </summary>
         private static bool TryParseConditions(
             AttributeData? activeWhen, string name, ParameterScope scope, out EquatableArray<ConditionInfo> conditions)
@@ -292,7 +327,7 @@ namespace HyperGen.Generators
             var values = new List<ConstantInfo>();
             foreach (var constant in arguments[1].Values)
             {
-                if (!AttributeArguments.TryConvert(constant, parent.Type, out object value))
+                if (!AttributeArguments.TryConvertConditionValue(constant, parent.Type, out object value))
                 {
                     return false;
                 }

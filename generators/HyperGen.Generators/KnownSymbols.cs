@@ -99,6 +99,20 @@ namespace HyperGen.Generators
             return false;
         }
 
+        /// <summary>Whether <paramref name="property"/> carries a search attribute or <c>[ActiveWhen]</c>.</summary>
+        public bool HasSearchOrConditionAttribute(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (GetSearchKind(attribute.AttributeClass) is not null || IsActiveWhen(attribute.AttributeClass))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether <paramref name="type"/> is <c>ActiveWhenAttribute</c>.</summary>
         public bool IsActiveWhen(INamedTypeSymbol? type) => type is not null && Is(type, ActiveWhen);
 

@@ -21,6 +21,9 @@ namespace HyperGen.Generators
         /// <summary>Models found through <c>[Fixed]</c> properties.</summary>
         public const string FixedModels = nameof(FixedModels);
 
+        /// <summary>Models found through <c>[ActiveWhen]</c> properties.</summary>
+        public const string ActiveWhenModels = nameof(ActiveWhenModels);
+
         /// <summary>All models, without duplicates, ordered by hint name.</summary>
         public const string AllModels = nameof(AllModels);
 
@@ -30,7 +33,8 @@ namespace HyperGen.Generators
         /// <summary>Every name above, for tests that inspect all tracked steps.</summary>
         public static readonly string[] All =
         [
-            IntRangeModels, FloatRangeModels, ChoiceModels, BooleanModels, FixedModels, AllModels, Models,
+            IntRangeModels, FloatRangeModels, ChoiceModels, BooleanModels, FixedModels, ActiveWhenModels, AllModels,
+            Models,
         ];
     }
 }

@@ -72,6 +72,42 @@ public sealed class RobustnessTests
             && diagnostic.Id.StartsWith("CS", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""
+        using HyperGen;
+
+        public partial class Settings
+        {
+            [IntRange(1, 8)]
+            public partial int Layers { get; }
+        }
+        """, "HG0002")]
+    [InlineData("""
+        using HyperGen;
+
+        public partial class Model : HyperModel<object>
+        {
+            [Boolean]
+            public partial bool UseDropout { get; }
+
+            [ActiveWhen(nameof(UseDropout), true)]
+            public partial double Dropout { get; }
+
+            public override object Build(HyperParameters hyperParameters) => new object();
+        }
+        """, "HG0506")]
+    public async Task GeneratedThrowingAccessors_KeepDeclarationDiagnostic(string source, string expectedId)
+    {
+        // The generator implements a search property of a class that is not a hypermodel, and an [ActiveWhen]
+        // property without a search attribute, with throwing accessors, so that CS9248 does not hide the HG error.
+        var diagnostics = await AnalyzerRunner.GetAllDiagnosticsAsync(source);
+
+        Assert.Single(diagnostics, diagnostic => diagnostic.Id == expectedId);
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "CS9248");
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error
+            && diagnostic.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task MutatedSamples_RaiseNoExceptions()
     {

@@ -130,4 +130,52 @@ public sealed class DiagnosticTests
 
         Assert.Empty(diagnostics);
     }
+
+    [Theory]
+    [InlineData("[IntRange(-5, 5, Step = 5)]", "int", "5L")]
+    [InlineData("[IntRange(-5, 5, Step = 5)]", "int", "0L")]
+    [InlineData("[IntRange(0, 10)]", "int", "3.0")]
+    [InlineData("[IntRange(0, 10)]", "int", "(short)4")]
+    [InlineData("[Choice(1, 2)]", "int", "2L")]
+    [InlineData("[Fixed(3)]", "int", "3.0")]
+    [InlineData("[FloatRange(0, 1, Step = 0.25)]", "double", "1L")]
+    [InlineData("[Choice(0.5, 2.0)]", "double", "2L")]
+    public void ConditionValue_NumberEqualByValue_ReportsNothing(string attribute, string type, string value)
+    {
+        var diagnostics = Analyze(Model(
+            $"{attribute} public partial {type} D {{ get; }} [ActiveWhen(nameof(D), {value})][Boolean] public partial bool P {{ get; }}"));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("[IntRange(0, 10)]", "int", "2.5", "2.5")]
+    [InlineData("[IntRange(0, 10)]", "int", "3000000000L", "3000000000")]
+    [InlineData("[IntRange(-5, 5, Step = 5)]", "int", "3L", "3")]
+    [InlineData("[Choice(1, 2)]", "int", "'a'", "a")]
+    public void ConditionValue_NumberNotTaken_ReportsHG0502(string attribute, string type, string value, string shown)
+    {
+        var diagnostics = Analyze(Model(
+            $"{attribute} public partial {type} D {{ get; }} [ActiveWhen(nameof(D), {value})][Boolean] public partial bool P {{ get; }}"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("HG0502", diagnostic.Id);
+        Assert.Contains($"never takes {shown},", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[IntRange(-5, 5, Step = 5)] public partial int D { get; }", "7", "[-5, 0, 5]")]
+    [InlineData("[IntRange(0, 3)] public partial int D { get; }", "7", "[0, 1, 2, 3]")]
+    [InlineData("[IntRange(0, 10)] public partial int D { get; }", "11", "[0, 1, 2, ..., 10]")]
+    [InlineData("[IntRange(1, 64, Step = 2, Sampling = Sampling.Log)] public partial int D { get; }", "3", "[1, 2, 4, ..., 64]")]
+    [InlineData("[FloatRange(0, 1, Step = 0.25)] public partial double D { get; }", "0.3", "[0, 0.25, 0.5, ..., 1]")]
+    [InlineData("[FloatRange(0.5, 2)] public partial double D { get; }", "3.0", "[0.5, 2]")]
+    public void ConditionValue_NotTaken_MessageListsGridValues(string parent, string value, string examples)
+    {
+        var diagnostics = Analyze(Model(parent + $" [ActiveWhen(nameof(D), {value})][Boolean] public partial bool P {{ get; }}"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("HG0502", diagnostic.Id);
+        Assert.EndsWith("such as " + examples, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
 }

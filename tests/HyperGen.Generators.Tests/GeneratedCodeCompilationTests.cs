@@ -85,4 +85,64 @@ public sealed class GeneratedCodeCompilationTests
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    [Theory]
+    [InlineData("int", "[IntRange(-5, 5, Step = 5)]", "5L", "new object[] { 5 }")]
+    [InlineData("int", "[IntRange(-5, 5, Step = 5)]", "0L", "new object[] { 0 }")]
+    [InlineData("int", "[IntRange(0, 10)]", "3.0", "new object[] { 3 }")]
+    [InlineData("int", "[Choice(1, 2)]", "(short)2", "new object[] { 2 }")]
+    [InlineData("double", "[FloatRange(0, 1, Step = 0.25)]", "1L", "new object[] { 1.0 }")]
+    public void Condition_NumberOfOtherType_ConvertsToParentType(
+        string parentType, string parentAttribute, string value, string expectedValues)
+    {
+        var output = GeneratorHarness.Run($$"""
+            using HyperGen;
+
+            public partial class Model : HyperModel<object>
+            {
+                {{parentAttribute}}
+                public partial {{parentType}} Parent { get; }
+
+                [ActiveWhen(nameof(Parent), {{value}})]
+                [Boolean]
+                public partial bool Child { get; }
+
+                public override object Build(HyperParameters hyperParameters) => new object();
+            }
+            """);
+
+        string text = output.SingleFile;
+        Assert.Contains($"new global::HyperGen.Condition(\"parent\", {expectedValues})", text);
+        Assert.Contains("public partial bool Child =>", text);
+        Assert.DoesNotContain("InvalidOperationException", text);
+        Assert.True(output.DescribeProblems().Length == 0, $"Compilation reported:\n{output.DescribeProblems()}");
+    }
+
+    [Theory]
+    [InlineData("[IntRange(0, 10)]", "2.5")]
+    [InlineData("[IntRange(0, 10)]", "3000000000L")]
+    [InlineData("[IntRange(0, 10)]", "'a'")]
+    public void Condition_NumberNotAnInt_GetsThrowingAccessor(string parentAttribute, string value)
+    {
+        var output = GeneratorHarness.Run($$"""
+            using HyperGen;
+
+            public partial class Model : HyperModel<object>
+            {
+                {{parentAttribute}}
+                public partial int Parent { get; }
+
+                [ActiveWhen(nameof(Parent), {{value}})]
+                [Boolean]
+                public partial bool Child { get; }
+
+                public override object Build(HyperParameters hyperParameters) => new object();
+            }
+            """);
+
+        string text = output.SingleFile;
+        Assert.Contains("public partial bool Child =>", text);
+        Assert.Contains("InvalidOperationException", text);
+        Assert.DoesNotContain("global::HyperGen.Condition(", text);
+    }
 }

@@ -34,6 +34,10 @@ public sealed class IncrementalityTests
             [Boolean]
             public partial bool UseBias { get; }
 
+            [ActiveWhen(nameof(UseBias), true)]
+            [FloatRange(0, 1)]
+            public partial double BiasScale { get; }
+
             public override object Build(HyperParameters hyperParameters) => Compute(1);
 
             private static object Compute(int value) => value + 1;

@@ -356,7 +356,46 @@ public sealed class InvalidInputTests
     }
 
     [Fact]
-    public void Generator_NonHyperModelClass_GeneratesNothing()
+    public void Generator_NonHyperModelClass_GetsOnlyThrowingAccessors()
+    {
+        var output = GeneratorHarness.Run("""
+            using HyperGen;
+
+            namespace Samples;
+
+            public partial class Outer
+            {
+                public partial class Settings
+                {
+                    [IntRange(1, 4)] public partial int Valid { get; }
+
+                    [IntRange(4, 1)] public partial int Bad { get; set; }
+
+                    [ActiveWhen(nameof(Valid), 2)] public partial bool Conditional { get; }
+                }
+            }
+            """);
+
+        Assert.Null(output.Result.Exception);
+        Assert.Empty(output.Result.Diagnostics);
+        string text = output.SingleFile;
+        Assert.Contains("partial class Outer", text);
+        Assert.Contains("partial class Settings", text);
+        string[] valid = FindImplementation(text, "Valid", "NonHyperModelValid");
+        string[] bad = FindImplementation(text, "Bad", "NonHyperModelBad");
+        string[] conditional = FindImplementation(text, "Conditional", "NonHyperModelConditional");
+        Assert.All(valid.Concat(bad).Concat(conditional), line => Assert.Contains(
+            "=> throw new global::System.InvalidOperationException(", line));
+        Assert.Contains("'Samples.Outer.Settings' does not derive from HyperModel<TModel>", valid[0]);
+        Assert.Equal(["get", "set"], bad.Select(line => line.Split(" => ")[0]));
+        Assert.DoesNotContain("DeclareHyperParameters", text);
+        Assert.DoesNotContain("HyperParameter[]", text);
+        Assert.DoesNotContain("record Values", text);
+        Assert.DoesNotContain("GetCurrent", text);
+    }
+
+    [Fact]
+    public void Compilation_NonHyperModelClass_HasNoMissingImplementation()
     {
         var output = GeneratorHarness.Run("""
             using HyperGen;
@@ -364,10 +403,53 @@ public sealed class InvalidInputTests
             {
                 [IntRange(1, 4)] public partial int Valid { get; }
             }
+
+            public partial struct Point
+            {
+                [Choice("a", "b")] public partial string Label { get; }
+            }
+            """);
+
+        Assert.Equal(2, output.Files.Count);
+        var missing = output.Compilation.GetDiagnostics().Where(d => d.Id == MissingImplementationPart);
+        Assert.True(!missing.Any(), $"Compilation reported:\n{string.Join("\n", missing)}");
+        Assert.True(output.DescribeProblems().Length == 0, $"Compilation reported:\n{output.DescribeProblems()}");
+    }
+
+    [Fact]
+    public void Generator_ActiveWhenWithoutSearchAttribute_GetsOnlyThrowingAccessor()
+    {
+        var output = GeneratorHarness.Run(Model("[ActiveWhen(nameof(Valid), 2)] public partial double Bad { get; }"));
+
+        Assert.Null(output.Result.Exception);
+        Assert.Empty(output.Result.Diagnostics);
+        string text = output.SingleFile;
+        Assert.Contains("public partial int Valid =>", text);
+        string accessor = FindAccessor(text, "Bad", "ActiveWhenWithoutSearchAttribute");
+        Assert.Contains("throw new global::System.InvalidOperationException(", accessor);
+        Assert.Contains("'Samples.Model.Bad' has [ActiveWhen] but no search attribute", accessor);
+        Assert.DoesNotContain("\"bad\"", text);
+        Assert.DoesNotContain("Bad", ValuesRecord(text));
+        Assert.DoesNotContain(output.Compilation.GetDiagnostics(), d => d.Id == MissingImplementationPart);
+        Assert.True(output.DescribeProblems().Length == 0, $"Compilation reported:\n{output.DescribeProblems()}");
+    }
+
+    [Fact]
+    public void Generator_HyperModelWithOnlyActiveWhen_GetsThrowingAccessor()
+    {
+        var output = GeneratorHarness.Run("""
+            using HyperGen;
+            public partial class Model : HyperModel<object>
+            {
+                [ActiveWhen("Missing", 1)] public partial int Bad { get; }
+                public override object Build(HyperParameters hyperParameters) => new object();
+            }
             """);
 
         Assert.Null(output.Result.Exception);
-        Assert.Empty(output.Files);
+        string accessor = FindAccessor(output.SingleFile, "Bad", "OnlyActiveWhen");
+        Assert.Contains("has [ActiveWhen] but no search attribute", accessor);
+        Assert.True(output.DescribeProblems().Length == 0, $"Compilation reported:\n{output.DescribeProblems()}");
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 namespace HyperGen.Generators.Models
 {
     /// <summary>
-    /// A partial property that cannot be a hyperparameter: its search attribute is invalid, or it is static or has a
-    /// <c>set</c> or <c>init</c> accessor. Each of its accessors throws, so that the build reports the analyzer's
+    /// A partial property that cannot be a hyperparameter: its search attribute is invalid, it has <c>[ActiveWhen]</c>
+    /// without a search attribute, its type does not derive from <c>HyperModel&lt;TModel&gt;</c>, or it is static or
+    /// has a <c>set</c> or <c>init</c> accessor. Each of its accessors throws, so that the build reports the analyzer's
     /// diagnostic instead of a missing implementation part, and it declares no hyperparameter.
     /// </summary>
     /// <remarks>Immutable and structurally equatable, like every pipeline model.</remarks>
