@@ -4,7 +4,8 @@ namespace HyperGen.Analyzers
 {
     /// <summary>
     /// Every diagnostic the HyperGen analyzers report. Messages start with a subject such as <c>Property 'Units'</c>
-    /// (attributes) or <c>Hyperparameter 'units'</c> (calls such as <c>hp.Int</c>), then name the values and the fix.
+    /// (attributes) or <c>Hyperparameter 'units'</c> (calls such as <c>hp.Int</c>, or <c>The hp.Int call</c> when the
+    /// call's name is empty), then name the values and the fix.
     /// </summary>
     /// <remarks>
     /// Each ID is listed in <c>AnalyzerReleases.Unshipped.md</c> and documented in <c>docs/diagnostics/HGxxxx.md</c>.
@@ -207,6 +208,22 @@ namespace HyperGen.Analyzers
                 + "at max and never tries min.",
             helpLinkUri: HelpLinkPrefix + DiagnosticIds.StepDoesNotDivideRange + ".md");
 
+        /// <summary>
+        /// HG0105 for a reverse-log grid, whose gap falls near min: the same ID, category and severity as
+        /// <see cref="StepDoesNotDivideRange"/>, with a message that says why min is the value missed.
+        /// </summary>
+        public static readonly DiagnosticDescriptor StepDoesNotDivideReverseLogRange = new DiagnosticDescriptor(
+            DiagnosticIds.StepDoesNotDivideRange,
+            title: "Range step does not divide the range",
+            messageFormat: "{0}: step {1} does not divide the range [{2}, {3}]; the reverse-log grid is mirrored from "
+                + "max, so the gap falls near min, where {4} is not on the grid and the nearest grid value is {5}; set "
+                + "max to {6}, or use a step that divides the range",
+            category: RangeCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: StepDoesNotDivideRange.Description.ToString(),
+            helpLinkUri: HelpLinkPrefix + DiagnosticIds.StepDoesNotDivideRange + ".md");
+
         /// <summary>HG0106: log or reverse-log sampling with min at or below zero.</summary>
         public static readonly DiagnosticDescriptor LogSamplingMinNotPositive = new DiagnosticDescriptor(
             DiagnosticIds.LogSamplingMinNotPositive,
@@ -387,17 +404,20 @@ namespace HyperGen.Analyzers
                 + "character.",
             helpLinkUri: HelpLinkPrefix + DiagnosticIds.NameEmpty + ".md");
 
-        /// <summary>HG0402: two hyperparameters of one model have the same name.</summary>
+        /// <summary>
+        /// HG0402: two hyperparameters of one model have the same name, or a call such as <c>hp.Int</c> in a
+        /// hypermodel redefines an attribute hyperparameter of that model.
+        /// </summary>
         public static readonly DiagnosticDescriptor NameDuplicate = new DiagnosticDescriptor(
             DiagnosticIds.NameDuplicate,
             title: "Hyperparameter name is used twice",
-            messageFormat: "Property '{0}': hyperparameter name \"{1}\" is already used by '{2}'; set Name to a "
-                + "unique value",
+            messageFormat: "{0}: hyperparameter name \"{1}\" is already used by '{2}'; {3}",
             category: NameCategory,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Each hyperparameter of a model, including those declared in base classes, needs a unique "
-                + "name.",
+                + "name. A call such as hp.Int in a hypermodel may declare a name that an attribute property already "
+                + "declares only with the same definition, because the runtime rejects a second, different one.",
             helpLinkUri: HelpLinkPrefix + DiagnosticIds.NameDuplicate + ".md");
 
         /// <summary>HG0501: an <c>[ActiveWhen]</c> parent is not a hyperparameter property.</summary>

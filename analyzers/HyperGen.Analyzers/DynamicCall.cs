@@ -27,6 +27,42 @@ namespace HyperGen.Analyzers
                 : nameArgument?.Syntax.ToString() ?? "?";
         }
 
+        /// <summary>The called method, such as <c>Int</c> or <c>Choice</c>.</summary>
+        public string MethodName => _invocation.TargetMethod.Name;
+
+        /// <summary>The display of the called method for a message subject, such as <c>The hp.Int call</c>.</summary>
+        public string CallSubject => ViolationDiagnostics.CallSubject(CallDisplay());
+
+        /// <summary>Reads the name argument when it is a constant string, with its location.</summary>
+        public bool TryGetConstantName(out string name, out Location location)
+        {
+            name = "";
+            location = Location.None;
+            if (Find("name") is not { } argument || !TryGetConstant(argument.Value, out var value) || value is not string text)
+            {
+                return false;
+            }
+
+            name = text;
+            location = argument.Syntax.GetLocation();
+            return true;
+        }
+
+        /// <summary>
+        /// Reads an argument: <paramref name="isGiven"/> is false when the call omits it, and the method returns false
+        /// when the argument is written but is not a constant.
+        /// </summary>
+        public bool TryGetArgument(string parameter, out object? value, out bool isGiven)
+        {
+            value = null;
+            var argument = Find(parameter);
+            isGiven = argument is not null && argument.ArgumentKind != ArgumentKind.DefaultValue;
+            return !isGiven || TryGetConstant(argument!.Value, out value);
+        }
+
+        /// <summary>Reads the elements of the <c>values</c> argument when it is a collection of constants.</summary>
+        public List<object?>? ReadChoiceValues() => Find("values") is { } argument ? ReadElements(argument.Value) : null;
+
         /// <summary>Finds an empty or whitespace constant name.</summary>
         public SearchSpaceViolation? FindNameViolation()
         {
@@ -100,8 +136,24 @@ namespace HyperGen.Analyzers
         /// <summary>Creates the diagnostic at the argument the violation is about, or at the argument list.</summary>
         public Diagnostic CreateDiagnostic(SearchSpaceViolation violation)
         {
-            string subject = ViolationDiagnostics.HyperParameterSubject(_name);
+            // An empty or whitespace name would make a subject such as "Hyperparameter ''", so the call names itself.
+            string subject = violation.Rule == SearchSpaceRule.NameEmpty
+                ? CallSubject
+                : ViolationDiagnostics.HyperParameterSubject(_name);
             return ViolationDiagnostics.Create(violation, subject, GetLocation(violation));
+        }
+
+        /// <summary>
+        /// The called method as written, such as <c>hp.Int</c> when the receiver is a simple name, or the method name
+        /// alone, such as <c>Int</c>.
+        /// </summary>
+        private string CallDisplay()
+        {
+            string method = _invocation.TargetMethod.Name;
+            var expression = (_invocation.Syntax as InvocationExpressionSyntax)?.Expression;
+            return expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                ? receiver.Identifier.ValueText + "." + method
+                : method;
         }
 
         private Location GetLocation(SearchSpaceViolation violation)

@@ -10,8 +10,9 @@ namespace HyperGen.Analyzers
 {
     /// <summary>
     /// Reports calls of the dynamic API, such as <c>hp.Int("units", 512, 32)</c>, whose constant arguments the
-    /// runtime would reject or that define a suspicious range (HG01xx, HG02xx, HG03xx, HG0401). Calls with a
-    /// non-constant bound, step, default or choice value are not checked.
+    /// runtime would reject or that define a suspicious range (HG01xx, HG02xx, HG03xx, HG0401), or that redefine an
+    /// attribute hyperparameter of the hypermodel they are in (HG0402). Calls with a non-constant bound, step, default
+    /// or choice value are not checked.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DynamicHyperParameterAnalyzer : DiagnosticAnalyzer
@@ -23,6 +24,7 @@ namespace HyperGen.Analyzers
             DiagnosticDescriptors.StepNotPositive,
             DiagnosticDescriptors.StepLargerThanRange,
             DiagnosticDescriptors.StepDoesNotDivideRange,
+            DiagnosticDescriptors.StepDoesNotDivideReverseLogRange,
             DiagnosticDescriptors.LogSamplingMinNotPositive,
             DiagnosticDescriptors.LogSamplingStepNotAboveOne,
             DiagnosticDescriptors.LogSamplingStepLooksAdditive,
@@ -34,7 +36,8 @@ namespace HyperGen.Analyzers
             DiagnosticDescriptors.ChoiceEmpty,
             DiagnosticDescriptors.ChoiceDuplicateValue,
             DiagnosticDescriptors.ChoiceValueTypeMismatch,
-            DiagnosticDescriptors.NameEmpty);
+            DiagnosticDescriptors.NameEmpty,
+            DiagnosticDescriptors.NameDuplicate);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -43,15 +46,18 @@ namespace HyperGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                if (KnownTypes.Create(start.Compilation)?.HyperParameters is { } hyperParameters)
+                if (KnownTypes.Create(start.Compilation) is { HyperParameters: { } hyperParameters } known)
                 {
+                    var redeclarations = new DynamicRedeclarationCheck(known);
                     start.RegisterOperationAction(
-                        operation => AnalyzeInvocation(operation, hyperParameters), OperationKind.Invocation);
+                        operation => AnalyzeInvocation(operation, hyperParameters, redeclarations),
+                        OperationKind.Invocation);
                 }
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol hyperParameters)
+        private static void AnalyzeInvocation(
+            OperationAnalysisContext context, INamedTypeSymbol hyperParameters, DynamicRedeclarationCheck redeclarations)
         {
             if (context.Operation is not IInvocationOperation invocation
                 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, hyperParameters))
@@ -64,6 +70,11 @@ namespace HyperGen.Analyzers
             {
                 context.ReportDiagnostic(call.CreateDiagnostic(nameViolation));
                 return;
+            }
+
+            if (redeclarations.Check(call, context.ContainingSymbol, context.CancellationToken) is { } redeclaration)
+            {
+                context.ReportDiagnostic(redeclaration);
             }
 
             var violation = invocation.TargetMethod.Name switch

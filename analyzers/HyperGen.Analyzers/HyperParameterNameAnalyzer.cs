@@ -95,8 +95,9 @@ namespace HyperGen.Analyzers
             if (used.TryGetValue(name, out var owner))
             {
                 var location = search.Syntax is null ? search.Location : search.Named("Name");
+                string subject = ViolationDiagnostics.PropertySubject(property.Symbol.Name);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.NameDuplicate, location, property.Symbol.Name, name, owner));
+                    DiagnosticDescriptors.NameDuplicate, location, subject, name, owner, "set Name to a unique value"));
                 return;
             }
 

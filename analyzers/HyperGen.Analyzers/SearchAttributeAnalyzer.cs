@@ -21,6 +21,7 @@ namespace HyperGen.Analyzers
             DiagnosticDescriptors.StepNotPositive,
             DiagnosticDescriptors.StepLargerThanRange,
             DiagnosticDescriptors.StepDoesNotDivideRange,
+            DiagnosticDescriptors.StepDoesNotDivideReverseLogRange,
             DiagnosticDescriptors.LogSamplingMinNotPositive,
             DiagnosticDescriptors.LogSamplingStepNotAboveOne,
             DiagnosticDescriptors.LogSamplingStepLooksAdditive,

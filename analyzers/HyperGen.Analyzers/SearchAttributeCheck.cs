@@ -72,7 +72,7 @@ namespace HyperGen.Analyzers
         {
             if (GetValueType(_property) != typeof(int))
             {
-                return TypeMismatch("[IntRange]", "change the property type to int, or use [FloatRange] for double");
+                return TypeMismatch("[IntRange]", SuggestRangeFix("int", "[FloatRange]", "double"));
             }
 
             if (_attribute.GetConstructorArgument(0).Value is not long min
@@ -95,7 +95,7 @@ namespace HyperGen.Analyzers
         {
             if (GetValueType(_property) != typeof(double))
             {
-                return TypeMismatch("[FloatRange]", "change the property type to double, or use [IntRange] for int");
+                return TypeMismatch("[FloatRange]", SuggestRangeFix("double", "[IntRange]", "int"));
             }
 
             if (_attribute.GetConstructorArgument(0).Value is not double min
@@ -287,6 +287,22 @@ namespace HyperGen.Analyzers
                 TypeDisplay(),
                 what,
                 fix);
+
+        /// <summary>
+        /// Suggests the fix for a range attribute on a property of another type: change the type to
+        /// <paramref name="type"/>, and name <paramref name="other"/> only for a property it fits, or nearly fits.
+        /// </summary>
+        private string SuggestRangeFix(string type, string other, string otherType)
+        {
+            string fix = "change the property type to " + type;
+            return (_property.Type.SpecialType, otherType) switch
+            {
+                (SpecialType.System_Double, "double") or (SpecialType.System_Int32, "int") =>
+                    fix + ", or use " + other + " for " + otherType,
+                (SpecialType.System_Single, "double") => fix + ", or change it to double and use " + other,
+                _ => fix,
+            };
+        }
 
         private string TypeDisplay() => _property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
     }

@@ -12,6 +12,12 @@ namespace HyperGen.Analyzers
         /// <summary>The subject that starts a message about a call, such as <c>Hyperparameter 'units'</c>.</summary>
         public static string HyperParameterSubject(string name) => "Hyperparameter '" + name + "'";
 
+        /// <summary>
+        /// The subject that starts a message about a call whose name cannot serve as the subject, such as
+        /// <c>The hp.Int call</c>.
+        /// </summary>
+        public static string CallSubject(string method) => "The " + method + " call";
+
         /// <summary>Returns the descriptor that reports <paramref name="rule"/>.</summary>
         public static DiagnosticDescriptor GetDescriptor(SearchSpaceRule rule) => rule switch
         {
@@ -38,6 +44,18 @@ namespace HyperGen.Analyzers
         };
 
         /// <summary>
+        /// Returns the descriptor for <paramref name="violation"/>. A step that does not divide the range leaves a
+        /// gap at max on linear and log grids, and at min only on reverse-log grids, so a violation whose missed value
+        /// (argument 3) is min (argument 1) gets the reverse-log message.
+        /// </summary>
+        private static DiagnosticDescriptor SelectDescriptor(SearchSpaceViolation violation) =>
+            violation.Rule == SearchSpaceRule.StepDoesNotDivideRange
+                && violation.Arguments.Count > 3
+                && violation.Arguments[3] == violation.Arguments[1]
+                ? DiagnosticDescriptors.StepDoesNotDivideReverseLogRange
+                : GetDescriptor(violation.Rule);
+
+        /// <summary>
         /// Creates the diagnostic for <paramref name="violation"/> at <paramref name="location"/>; the message
         /// arguments are the subject followed by the violation's formatted values.
         /// </summary>
@@ -49,7 +67,7 @@ namespace HyperGen.Analyzers
                 arguments.Add(value);
             }
 
-            return Diagnostic.Create(GetDescriptor(violation.Rule), location, arguments.ToArray());
+            return Diagnostic.Create(SelectDescriptor(violation), location, arguments.ToArray());
         }
     }
 }

@@ -25,6 +25,11 @@ public sealed class DiagnosticTests
         { "HG0004", Model("[IntRange(1, 4)] public static partial int [|P|] { get; }"), ["P"] },
         { "HG0005", Model("[IntRange(1, 4)] public partial int [|P|] { get; init; }"), ["P", "init"] },
         { "HG0006", Model("[[|IntRange(1, 4)|]] " + Double), ["P", "double", "[IntRange]", "change the property type to int, or use [FloatRange] for double"] },
+        { "HG0006", Model("[[|IntRange(1, 4)|]] public partial long P { get; }"), ["P", "long", "[IntRange]", "change the property type to int"] },
+        { "HG0006", Model("[[|IntRange(1, 4)|]] public partial float P { get; }"), ["P", "float", "[IntRange]", "change the property type to int, or change it to double and use [FloatRange]"] },
+        { "HG0006", Model("[[|FloatRange(1, 4)|]] " + Int), ["P", "int", "[FloatRange]", "change the property type to double, or use [IntRange] for int"] },
+        { "HG0006", Model("[[|FloatRange(1, 4)|]] public partial long P { get; }"), ["P", "long", "[FloatRange]", "change the property type to double"] },
+        { "HG0006", Model("[[|FloatRange(1, 4)|]] public partial float P { get; }"), ["P", "float", "[FloatRange]", "change the property type to double"] },
         { "HG0007", Model("[IntRange(1, 4)][[|Choice(1, 2)|]] " + Int), ["P", "IntRange", "Choice"] },
         { "HG0008", "using HyperGen; public partial class [|M|] : HyperModel<object> { [Boolean] public partial bool B { get; } " + "public override void DeclareHyperParameters(HyperParameters h) { } public override object Build(HyperParameters h) => new object(); }", ["M"] },
         { "HG0009", "using HyperGen; public partial class [|M|] : HyperModel<object> { [Boolean] public partial bool B { get; } " + "public int Values => 0; public override object Build(HyperParameters h) => new object(); }", ["M"] },
@@ -50,7 +55,7 @@ public sealed class DiagnosticTests
         { "HG0304", Model("[Choice([|\"a\"|], \"b\")] " + Int), ["Property 'P'", "\"a\"", "int"] },
         { "HG0305", Model("[Choice(\"a\", \"b\", [|Ordered = true|])] " + String), ["Property 'P'", "string"] },
         { "HG0401", Model("[IntRange(1, 4, [|Name = \" \"|])] " + Int), ["Property 'P'", " "] },
-        { "HG0402", Model("[IntRange(1, 4)] public partial int Units { get; } [IntRange(1, 4, [|Name = \"units\"|])] " + Int), ["P", "units", "Units"] },
+        { "HG0402", Model("[IntRange(1, 4)] public partial int Units { get; } [IntRange(1, 4, [|Name = \"units\"|])] " + Int), ["Property 'P'", "units", "Units", "set Name to a unique value"] },
         { "HG0501", Model("[ActiveWhen([|\"Missing\"|], true)][Boolean] public partial bool P { get; }"), ["P", "Missing"] },
         { "HG0502", Model("[Boolean] public partial bool On { get; } [ActiveWhen(nameof(On), [|\"x\"|])][IntRange(1, 4)] " + Int), ["P", "On", "\"x\"", "[true, false]"] },
         { "HG0503", Model("[ActiveWhen([|nameof(B)|], true)][Boolean] public partial bool A { get; } [ActiveWhen(nameof(A), true)][Boolean] public partial bool B { get; }"), ["A", "A -> B -> A"] },
@@ -116,7 +121,8 @@ public sealed class DiagnosticTests
 
         Assert.Equal("HG0105", diagnostic.Id);
         Assert.NotEqual(min, (int)runtimeGrid[0]);
-        string expected = $"so {min} is not on the grid and the nearest grid value is {runtimeGrid[0]};";
+        string expected = $"the reverse-log grid is mirrored from max, so the gap falls near min, where {min} is not on "
+            + $"the grid and the nearest grid value is {runtimeGrid[0]};";
         Assert.Contains(expected, diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
