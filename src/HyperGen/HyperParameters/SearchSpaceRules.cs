@@ -215,7 +215,7 @@ namespace HyperGen
         }
 
         /// <summary>
-        /// Finds a range that the runtime accepts but that probably does not mean what it says: a single value, a
+        /// Finds a range that the runtime accepts but that probably does not do what its author meant: a single value, a
         /// step larger than the range, a step that does not divide the range, or a multiplier so large that the grid
         /// holds one value. Call it only for a range without a violation; returns null when there is nothing to warn about.
         /// Set <paramref name="isInteger"/> for an integer range, whose grid values are rounded as in

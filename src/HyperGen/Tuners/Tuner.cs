@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HyperGen;
 
 /// <summary>
-/// Runs a search: asks the oracle for trials, builds and fits the hypermodel for each, scores the results, and keeps
+/// Runs a search: requests trials from the oracle, builds and fits the hypermodel for each, scores the results, and keeps
 /// the best models.
 /// </summary>
 /// <typeparam name="TModel">The type of model the hypermodel builds.</typeparam>
