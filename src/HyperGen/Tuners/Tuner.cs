@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HyperGen;
 
 /// <summary>
-/// Runs a search: requests trials from the oracle, builds and fits the hypermodel for each, scores the results, and keeps
-/// the best models.
+/// Runs a search: requests trials from the oracle, builds and fits the hypermodel for each, scores the results,
+/// and keeps the best models.
 /// </summary>
 /// <typeparam name="TModel">The type of model the hypermodel builds.</typeparam>
 /// <remarks>
