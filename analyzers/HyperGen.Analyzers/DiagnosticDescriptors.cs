@@ -191,7 +191,7 @@ namespace HyperGen.Analyzers
             category: RangeCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "With a step larger than max - min the grid holds only min.",
+            description: "With a step larger than max - min the grid contains only min.",
             helpLinkUri: HelpLinkPrefix + DiagnosticIds.StepLargerThanRange + ".md");
 
         /// <summary>HG0105: the step does not divide the range.</summary>
@@ -210,7 +210,7 @@ namespace HyperGen.Analyzers
 
         /// <summary>
         /// HG0105 for a reverse-log grid, whose gap falls near min: the same ID, category and severity as
-        /// <see cref="StepDoesNotDivideRange"/>, with a message that says why min is the value missed.
+        /// <see cref="StepDoesNotDivideRange"/>, with a message that explains why min is the value missed.
         /// </summary>
         public static readonly DiagnosticDescriptor StepDoesNotDivideReverseLogRange = new DiagnosticDescriptor(
             DiagnosticIds.StepDoesNotDivideRange,

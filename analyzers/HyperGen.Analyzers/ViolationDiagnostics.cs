@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -40,13 +41,16 @@ namespace HyperGen.Analyzers
             SearchSpaceRule.StepLargerThanRange => DiagnosticDescriptors.StepLargerThanRange,
             SearchSpaceRule.StepDoesNotDivideRange => DiagnosticDescriptors.StepDoesNotDivideRange,
             SearchSpaceRule.MultiplicativeStepReachesOnlyMin => DiagnosticDescriptors.LogSamplingStepLooksAdditive,
-            _ => DiagnosticDescriptors.ChoiceDuplicateValue,
+            SearchSpaceRule.ChoiceDuplicate => DiagnosticDescriptors.ChoiceDuplicateValue,
+
+            // A rule added to the shared rules must get its own descriptor, never borrow another's.
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "No diagnostic reports this search space rule."),
         };
 
         /// <summary>
         /// Returns the descriptor for <paramref name="violation"/>. A step that does not divide the range leaves a
-        /// gap at max on linear and log grids, and at min only on reverse-log grids, so a violation whose missed value
-        /// (argument 3) is min (argument 1) gets the reverse-log message.
+        /// gap at max on linear and log grids, and a gap at min only on reverse-log grids. So a violation whose missed
+        /// value (argument 3) is min (argument 1) gets the reverse-log message.
         /// </summary>
         private static DiagnosticDescriptor SelectDescriptor(SearchSpaceViolation violation) =>
             violation.Rule == SearchSpaceRule.StepDoesNotDivideRange

@@ -14,7 +14,7 @@ namespace HyperGen.Generators.Tests;
 
 /// <summary>
 /// Runs the generator twice with step tracking and checks each named step's run reasons, and that no step output
-/// holds a symbol, syntax node or compilation.
+/// contains a symbol, syntax node or compilation.
 /// </summary>
 public sealed class IncrementalityTests
 {

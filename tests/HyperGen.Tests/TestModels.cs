@@ -7,7 +7,7 @@ internal sealed record ScoredConfiguration(IReadOnlyDictionary<string, object> V
 
 /// <summary>
 /// A hypermodel over a dynamic search space whose Fit returns <see cref="Score"/> of the values. Build records each
-/// configuration it sees.
+/// configuration it builds.
 /// </summary>
 internal sealed class FunctionHyperModel(Action<HyperParameters> declare, Func<HyperParameters, FitResult> score, bool tunable = true)
     : HyperModel<ScoredConfiguration>(tunable: tunable)

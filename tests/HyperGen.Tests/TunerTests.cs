@@ -174,7 +174,7 @@ public class TunerTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0).SearchAsync());
 
-        Assert.Contains("already holds results", error.Message);
+        Assert.Contains("already contains results", error.Message);
         Assert.Contains("Overwrite = true", error.Message);
         Assert.Equal(before, File.ReadAllText(firstTrial));
         await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync();

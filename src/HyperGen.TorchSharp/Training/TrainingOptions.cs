@@ -47,7 +47,7 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Whether the module ends training with the weights of its best epoch by the search objective, so that the
-    /// tuner saves the model it scored; true by default.
+    /// tuner saves the model it scored. True by default.
     /// </summary>
     public bool RestoreBestWeights { get; init; } = true;
 

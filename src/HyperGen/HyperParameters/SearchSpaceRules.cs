@@ -217,7 +217,7 @@ namespace HyperGen
         /// <summary>
         /// Finds a range that the runtime accepts but that probably does not do what its author meant: a single value, a
         /// step larger than the range, a step that does not divide the range, or a multiplier so large that the grid
-        /// holds one value. Call it only for a range without a violation; returns null when there is nothing to warn about.
+        /// contains one value. Call it only for a range without a violation; returns null when there is nothing to warn about.
         /// Set <paramref name="isInteger"/> for an integer range, whose grid values are rounded as in
         /// <c>IntHyperParameter</c>.
         /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HyperGen;
 
-/// <summary>What <c>Fit</c> knows about the run it is part of.</summary>
+/// <summary>The information <c>Fit</c> receives about the run it is part of.</summary>
 public sealed class TrialContext
 {
     internal TrialContext(Trial trial, int executionIndex, int executionsPerTrial, Objective objective, int seed, ILogger logger, CancellationToken cancellationToken)

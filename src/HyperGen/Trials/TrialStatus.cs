@@ -9,7 +9,7 @@ public enum TrialStatus
     /// <summary>Finished with a score.</summary>
     Completed,
 
-    /// <summary>Build or Fit threw, or the objective was NaN; <see cref="Trial.ErrorMessage"/> says why.</summary>
+    /// <summary>Build or Fit threw, or the objective was NaN. <see cref="Trial.ErrorMessage"/> contains the reason.</summary>
     Failed,
 
     /// <summary>Rejected before it ran, for example because its values are not valid for the search space.</summary>

@@ -65,7 +65,7 @@ internal sealed class ResultsStore
         }
     }
 
-    /// <summary>Whether the project folder already holds trial results.</summary>
+    /// <summary>Whether the project folder already contains trial results.</summary>
     public bool HasResults() =>
         Directory.Exists(ProjectDirectory)
         && Directory.EnumerateDirectories(ProjectDirectory, TrialPrefix + "*").Any();

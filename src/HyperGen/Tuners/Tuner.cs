@@ -55,7 +55,7 @@ public class Tuner<TModel>
     /// <summary>The tuner's settings.</summary>
     public TunerOptions Options { get; }
 
-    /// <summary>The folder that holds this project's results.</summary>
+    /// <summary>The folder that contains this project's results.</summary>
     public string ProjectDirectory => _store.ProjectDirectory;
 
     /// <summary>
@@ -217,7 +217,7 @@ public class Tuner<TModel>
         else if (_store.HasResults())
         {
             throw new InvalidOperationException(
-                $"The project folder '{_store.ProjectDirectory}' already holds results of an earlier search, and they were left untouched. " +
+                $"The project folder '{_store.ProjectDirectory}' already contains results of an earlier search, and they were left untouched. " +
                 "Set Overwrite = true in TunerOptions to start over, or choose another ProjectName or Directory.");
         }
 
@@ -227,8 +227,8 @@ public class Tuner<TModel>
     private void DiscoverSearchSpace() => Oracle.UpdateSpace(DiscoverSearchSpaceCopy(), initial: true);
 
     /// <summary>
-    /// Declares the attribute parameters, then builds the model with default values; while some parameter has only
-    /// been seen inactive, forces its conditions' parents to their first listed value and builds again.
+    /// Declares the attribute parameters, then builds the model with default values. While some parameter has only
+    /// been seen inactive, it sets that parameter's condition parents to their first listed value and builds again.
     /// </summary>
     private IReadOnlyList<HyperParameter> DiscoverSearchSpaceCopy()
     {

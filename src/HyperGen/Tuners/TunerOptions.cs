@@ -5,7 +5,7 @@ namespace HyperGen;
 /// <summary>Settings of a <see cref="Tuner{TModel}"/>.</summary>
 public sealed class TunerOptions
 {
-    /// <summary>The folder that holds projects; the current folder by default.</summary>
+    /// <summary>The folder that contains projects; the current folder by default.</summary>
     public string Directory { get; init; } = ".";
 
     /// <summary>The project's folder name inside <see cref="Directory"/>; a plain name, no path separators.</summary>
@@ -13,7 +13,7 @@ public sealed class TunerOptions
 
     /// <summary>
     /// Whether to delete an existing project's results and start over. When false, a project folder that already
-    /// holds results is left untouched and the search refuses to start.
+    /// contains results is left untouched and the search does not start.
     /// </summary>
     public bool Overwrite { get; init; }
 
