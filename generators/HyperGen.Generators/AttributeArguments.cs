@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 
 namespace HyperGen.Generators
 {
-    /// <summary>Reads and converts the arguments of a bound attribute usage.</summary>
+    /// <summary>Checks bound attribute usages and converts their arguments to property types.</summary>
     internal static class AttributeArguments
     {
         /// <summary>
@@ -52,30 +52,14 @@ namespace HyperGen.Generators
             return true;
         }
 
-        /// <summary>Finds a named argument, which exists only when the attribute usage sets it.</summary>
-        public static bool TryGetNamed(AttributeData attribute, string name, out TypedConstant value)
-        {
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == name)
-                {
-                    value = argument.Value;
-                    return true;
-                }
-            }
-
-            value = default;
-            return false;
-        }
-
         /// <summary>
         /// Converts a constant to a value of <paramref name="kind"/>: a string, int, double or bool of that type,
         /// or an int widened to double for a double. Null, arrays, enums and other types are rejected.
         /// </summary>
-        public static bool TryConvert(TypedConstant constant, ValueKind kind, out object value)
+        public static bool TryConvert(ArgumentValue constant, ValueKind kind, out object value)
         {
             value = string.Empty;
-            if (constant.Kind != TypedConstantKind.Primitive || constant.Value is null)
+            if (constant.Kind != ArgumentKind.Primitive || constant.Value is null)
             {
                 return false;
             }
@@ -104,14 +88,14 @@ namespace HyperGen.Generators
         /// the int range (such as <c>2L</c> or <c>3.0</c>) converts to an int parent. Other values convert as in
         /// <see cref="TryConvert"/>.
         /// </summary>
-        public static bool TryConvertConditionValue(TypedConstant constant, ValueKind kind, out object value)
+        public static bool TryConvertConditionValue(ArgumentValue constant, ValueKind kind, out object value)
         {
             if (TryConvert(constant, kind, out value))
             {
                 return true;
             }
 
-            if (constant.Kind != TypedConstantKind.Primitive || ToDouble(constant.Value) is not double number)
+            if (constant.Kind != ArgumentKind.Primitive || ToDouble(constant.Value) is not double number)
             {
                 return false;
             }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using HyperGen.Generators.Models;
-using Microsoft.CodeAnalysis;
 
 namespace HyperGen.Generators
 {
@@ -18,7 +17,7 @@ namespace HyperGen.Generators
     {
         /// <summary>Parses <c>[IntRange(min, max)]</c> with its optional Step, Sampling and Default.</summary>
         public static HyperParameterInfo? ParseInt(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
+            AttributeArgumentList attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
             violation = null;
             var arguments = attribute.ConstructorArguments;
@@ -58,7 +57,7 @@ namespace HyperGen.Generators
 
         /// <summary>Parses <c>[FloatRange(min, max)]</c> with its optional Step, Sampling and Default.</summary>
         public static HyperParameterInfo? ParseFloat(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
+            AttributeArgumentList attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
             violation = null;
             var arguments = attribute.ConstructorArguments;
@@ -102,7 +101,7 @@ namespace HyperGen.Generators
         /// in the runtime constructor.
         /// </summary>
         public static HyperParameterInfo? ParseChoice(
-            AttributeData attribute,
+            AttributeArgumentList attribute,
             string name,
             ValueKind type,
             EquatableArray<ConditionInfo> conditions,
@@ -116,7 +115,7 @@ namespace HyperGen.Generators
             }
 
             object? @default = null;
-            if (AttributeArguments.TryGetNamed(attribute, "Default", out var given) && given.Value is not null)
+            if (attribute.TryGetNamed("Default", out var given) && given.Value is not null)
             {
                 if (!AttributeArguments.TryConvert(given, type, out object converted))
                 {
@@ -145,7 +144,7 @@ namespace HyperGen.Generators
 
         /// <summary>Parses <c>[Boolean]</c> with its optional Default.</summary>
         public static HyperParameterInfo? ParseBoolean(
-            AttributeData attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
+            AttributeArgumentList attribute, string name, EquatableArray<ConditionInfo> conditions, out string? violation)
         {
             violation = null;
             if (!TryGetOptional(attribute, "Default", out bool? @default))
@@ -168,7 +167,7 @@ namespace HyperGen.Generators
         /// Parses <c>[Fixed(value)]</c>; the value must have the property's type (an int widens to double).
         /// </summary>
         public static HyperParameterInfo? ParseFixed(
-            AttributeData attribute,
+            AttributeArgumentList attribute,
             string name,
             ValueKind type,
             EquatableArray<ConditionInfo> conditions,
@@ -201,11 +200,11 @@ namespace HyperGen.Generators
         /// Reads an optional named argument of type <typeparamref name="T"/>: true with null when the usage does not
         /// set it, false when it is set to a value of another type.
         /// </summary>
-        private static bool TryGetOptional<T>(AttributeData attribute, string name, out T? value)
+        private static bool TryGetOptional<T>(AttributeArgumentList attribute, string name, out T? value)
             where T : struct
         {
             value = null;
-            if (!AttributeArguments.TryGetNamed(attribute, name, out var argument))
+            if (!attribute.TryGetNamed(name, out var argument))
             {
                 return true;
             }
@@ -223,16 +222,16 @@ namespace HyperGen.Generators
         /// Reads the optional Sampling argument. Fails on an argument of another type, and on an undefined enum value
         /// with the rules' message in <paramref name="violation"/>.
         /// </summary>
-        private static bool TryGetSampling(AttributeData attribute, out Sampling? sampling, out string? violation)
+        private static bool TryGetSampling(AttributeArgumentList attribute, out Sampling? sampling, out string? violation)
         {
             sampling = null;
             violation = null;
-            if (!AttributeArguments.TryGetNamed(attribute, "Sampling", out var argument))
+            if (!attribute.TryGetNamed("Sampling", out var argument))
             {
                 return true;
             }
 
-            if (argument.Kind != TypedConstantKind.Enum || argument.Value is not int raw)
+            if (argument.Kind != ArgumentKind.Enum || argument.Value is not int raw)
             {
                 return false;
             }
@@ -250,14 +249,14 @@ namespace HyperGen.Generators
         /// <summary>
         /// Converts a <c>params object[]</c> argument, or returns null when a value does not fit the type.
         /// </summary>
-        private static List<object?>? ConvertAll(TypedConstant array, ValueKind type)
+        private static List<object?>? ConvertAll(ArgumentValue array, ValueKind type)
         {
-            if (array.Kind != TypedConstantKind.Array || array.IsNull)
+            if (array.Kind != ArgumentKind.Array || array.IsNull)
             {
                 return null;
             }
 
-            var values = new List<object?>(array.Values.Length);
+            var values = new List<object?>(array.Values.Count);
             foreach (var constant in array.Values)
             {
                 if (!AttributeArguments.TryConvert(constant, type, out object value))

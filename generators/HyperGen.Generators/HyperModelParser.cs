@@ -17,24 +17,19 @@ namespace HyperGen.Generators
     internal static class HyperModelParser
     {
         /// <summary>
-        /// Parses the class that contains the attributed property matched by <c>ForAttributeWithMetadataName</c>.
+        /// Parses the source type with the given metadata name from its symbols, for a type whose syntax alone cannot
+        /// give its model.
         /// </summary>
         /// <returns>
-        /// The class's model, or null when the property is not the class's first attributed property (so each class
-        /// is parsed once, however many attributes it has) or when the class cannot get generated code. A partial
-        /// type that does not derive from <c>HyperModel&lt;TModel&gt;</c> gets a model with only throwing accessors.
+        /// The type's model, or null when the compilation has no such source type, lacks the HyperGen runtime, or the
+        /// type cannot get generated code.
         /// </returns>
         public static HyperModelInfo? Parse(
-            GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            Compilation compilation, string metadataName, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not IPropertySymbol property)
-            {
-                return null;
-            }
-
-            var type = property.ContainingType;
-            var known = new KnownSymbols(context.SemanticModel.Compilation);
-            if (!SymbolEqualityComparer.Default.Equals(FindFirstAttributedProperty(type, known), property))
+            var known = new KnownSymbols(compilation);
+            if (known.HyperModelType is null
+                || compilation.Assembly.GetTypeByMetadataName(metadataName) is not { } type)
             {
                 return null;
             }
@@ -44,33 +39,13 @@ namespace HyperGen.Generators
                 return ParseModel(type, known, cancellationToken);
             }
 
-            if (IsPartialNonHyperModel(type, known, cancellationToken))
+            if (FindFirstAttributedProperty(type, known) is not null
+                && IsPartialNonHyperModel(type, known, cancellationToken))
             {
                 return ParseNonHyperModel(type, known, cancellationToken);
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// Merges the models found through each attribute kind: drops the nulls, keeps one model per hint name (a
-        /// property with two search attributes is found twice) and orders them ordinally by hint name.
-        /// </summary>
-        public static EquatableArray<HyperModelInfo> Merge(IEnumerable<ImmutableArray<HyperModelInfo?>> found)
-        {
-            var byHintName = new SortedDictionary<string, HyperModelInfo>(StringComparer.Ordinal);
-            foreach (var models in found)
-            {
-                foreach (var model in models)
-                {
-                    if (model is not null && !byHintName.ContainsKey(model.HintName))
-                    {
-                        byHintName.Add(model.HintName, model);
-                    }
-                }
-            }
-
-            return byHintName.Values.ToEquatableArray();
         }
 
         private static HyperModelInfo ParseModel(
@@ -175,9 +150,20 @@ namespace HyperGen.Generators
                 return null;
             }
 
+            bool hidesInherited = HasInheritedValues(type, known, cancellationToken);
+            return new ValuesRecordInfo(hidesInherited, CreateValuesParameters(scope.Properties));
+        }
+
+        /// <summary>
+        /// Creates the <c>Values</c> record's parameters from the properties of a class and its bases, base classes
+        /// first. A property hiding an inherited one of the same name keeps the inherited record parameter.
+        /// </summary>
+        public static EquatableArray<ValuesParameterInfo> CreateValuesParameters(
+            IEnumerable<HyperPropertyInfo> properties)
+        {
             var names = new HashSet<string>(StringComparer.Ordinal);
             var parameters = new List<ValuesParameterInfo>();
-            foreach (var property in scope.Properties)
+            foreach (var property in properties)
             {
                 if (names.Add(property.PropertyName))
                 {
@@ -186,8 +172,7 @@ namespace HyperGen.Generators
                 }
             }
 
-            bool hidesInherited = HasInheritedValues(type, known, cancellationToken);
-            return new ValuesRecordInfo(hidesInherited, parameters.ToEquatableArray());
+            return parameters.ToEquatableArray();
         }
 
         /// <summary>

@@ -117,7 +117,42 @@ namespace HyperGen.Generators
                 return null;
             }
 
-            string? name = ReadName(search, property.Name, out violation);
+            return ParseAttributes(
+                property.Name,
+                GetModifiers(property, cancellationToken),
+                type,
+                kind,
+                AttributeArgumentList.From(search),
+                activeWhen is null ? null : AttributeArgumentList.From(activeWhen),
+                scope,
+                out violation);
+        }
+
+        /// <summary>
+        /// Reads a get-only instance property of <paramref name="type"/> from its one search attribute and its
+        /// optional <c>[ActiveWhen]</c>, whichever way their arguments were read. Returns null when the property is
+        /// invalid; then <paramref name="violation"/> is the rules' message, or null when the property is invalid for
+        /// a reason that the rules do not check.
+        /// </summary>
+        /// <param name="propertyName">The property name as <c>nameof</c> returns it, without <c>@</c>.</param>
+        /// <param name="modifiers">The declaration's modifiers in source order.</param>
+        /// <param name="type">The property type.</param>
+        /// <param name="kind">The search attribute's definition kind.</param>
+        /// <param name="search">The search attribute's arguments.</param>
+        /// <param name="activeWhen">The <c>[ActiveWhen]</c> arguments, or null when there is none.</param>
+        /// <param name="scope">The properties parsed before this one, base classes first.</param>
+        /// <param name="violation">The rules' message when a rule rejects the property.</param>
+        public static HyperPropertyInfo? ParseAttributes(
+            string propertyName,
+            string modifiers,
+            ValueKind type,
+            HyperParameterKind kind,
+            AttributeArgumentList search,
+            AttributeArgumentList? activeWhen,
+            ParameterScope scope,
+            out string? violation)
+        {
+            string? name = ReadName(search, propertyName, out violation);
             if (name is null || scope.ContainsHyperParameter(name))
             {
                 return null;
@@ -134,8 +169,7 @@ namespace HyperGen.Generators
                 return null;
             }
 
-            string modifiers = GetModifiers(property, cancellationToken);
-            return new HyperPropertyInfo(Identifiers.Escape(property.Name), modifiers, type, definition);
+            return new HyperPropertyInfo(Identifiers.Escape(propertyName), modifiers, type, definition);
         }
 
         /// <summary>
@@ -277,11 +311,11 @@ namespace HyperGen.Generators
         /// <summary>
         /// Returns the <c>Name</c> argument, else the snake_case property name, or null when the name is invalid.
         /// </summary>
-        private static string? ReadName(AttributeData attribute, string propertyName, out string? violation)
+        private static string? ReadName(AttributeArgumentList attribute, string propertyName, out string? violation)
         {
             violation = null;
             string name = HyperParameterNames.ToSnakeCase(propertyName);
-            if (AttributeArguments.TryGetNamed(attribute, "Name", out var argument) && argument.Value is not null)
+            if (attribute.TryGetNamed("Name", out var argument) && argument.Value is not null)
             {
                 if (argument.Value is not string given)
                 {
@@ -300,7 +334,10 @@ namespace HyperGen.Generators
         /// each value to the parent's type (numbers by value, so <c>2L</c> becomes the int <c>2</c>). Succeeds with no conditions when there is no attribute.
         /// </summary>
         private static bool TryParseConditions(
-            AttributeData? activeWhen, string name, ParameterScope scope, out EquatableArray<ConditionInfo> conditions)
+            AttributeArgumentList? activeWhen,
+            string name,
+            ParameterScope scope,
+            out EquatableArray<ConditionInfo> conditions)
         {
             conditions = EquatableArray<ConditionInfo>.Empty;
             if (activeWhen is null)
@@ -309,12 +346,12 @@ namespace HyperGen.Generators
             }
 
             var arguments = activeWhen.ConstructorArguments;
-            if (arguments[0].Value is not string parentProperty || arguments[1].Kind != TypedConstantKind.Array)
+            if (arguments[0].Value is not string parentProperty || arguments[1].Kind != ArgumentKind.Array)
             {
                 return false;
             }
 
-            if (arguments[1].IsNull || arguments[1].Values.IsEmpty)
+            if (arguments[1].IsNull || arguments[1].Values.Count == 0)
             {
                 return false;
             }
@@ -342,7 +379,7 @@ namespace HyperGen.Generators
 
         private static HyperParameterInfo? ParseDefinition(
             HyperParameterKind kind,
-            AttributeData attribute,
+            AttributeArgumentList attribute,
             string name,
             ValueKind type,
             EquatableArray<ConditionInfo> conditions,

@@ -6,35 +6,34 @@ namespace HyperGen.Generators
     /// </summary>
     internal static class TrackingNames
     {
-        /// <summary>Models found through <c>[IntRange]</c> properties.</summary>
-        public const string IntRangeModels = nameof(IntRangeModels);
+        /// <summary>Every source file as its text.</summary>
+        public const string Files = nameof(Files);
 
-        /// <summary>Models found through <c>[FloatRange]</c> properties.</summary>
-        public const string FloatRangeModels = nameof(FloatRangeModels);
+        /// <summary>Each file's candidates and compilation-wide facts, read from its syntax.</summary>
+        public const string FileModels = nameof(FileModels);
 
-        /// <summary>Models found through <c>[Choice]</c> properties.</summary>
-        public const string ChoiceModels = nameof(ChoiceModels);
+        /// <summary>The compilation-wide facts of all files.</summary>
+        public const string Index = nameof(Index);
 
-        /// <summary>Models found through <c>[Boolean]</c> properties.</summary>
-        public const string BooleanModels = nameof(BooleanModels);
+        /// <summary>Whether the compilation references the HyperGen runtime.</summary>
+        public const string Runtime = nameof(Runtime);
 
-        /// <summary>Models found through <c>[Fixed]</c> properties.</summary>
-        public const string FixedModels = nameof(FixedModels);
-
-        /// <summary>Models found through <c>[ActiveWhen]</c> properties.</summary>
-        public const string ActiveWhenModels = nameof(ActiveWhenModels);
-
-        /// <summary>All models, without duplicates, ordered by hint name.</summary>
-        public const string AllModels = nameof(AllModels);
-
-        /// <summary>One model per hypermodel class, the input of the source output.</summary>
+        /// <summary>
+        /// Each candidate's model read from syntax, or null when it comes from symbols or there is none: an input of
+        /// the source output.
+        /// </summary>
         public const string Models = nameof(Models);
+
+        /// <summary>The metadata names of the types to parse from symbols.</summary>
+        public const string SymbolCandidates = nameof(SymbolCandidates);
+
+        /// <summary>The models parsed from symbols, the other input of the source output.</summary>
+        public const string SymbolModels = nameof(SymbolModels);
 
         /// <summary>Every name above, for tests that inspect all tracked steps.</summary>
         public static readonly string[] All =
         [
-            IntRangeModels, FloatRangeModels, ChoiceModels, BooleanModels, FixedModels, ActiveWhenModels, AllModels,
-            Models,
+            Files, FileModels, Index, Runtime, Models, SymbolCandidates, SymbolModels,
         ];
     }
 }

@@ -61,23 +61,73 @@ public sealed class IncrementalityTests
         }
         """;
 
+    /// <summary>A model whose base class is in another file, so its model comes from symbols.</summary>
+    private const string DerivedModel = """
+        using HyperGen;
+
+        namespace Samples;
+
+        public partial class DerivedModel : FirstModel
+        {
+            [IntRange(1, 2)]
+            public partial int Extra { get; }
+        }
+        """;
+
     private static readonly IncrementalStepRunReason[] s_unchanged =
         [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
 
     [Fact]
-    public void Generator_UnrelatedFileAdded_CachesEveryStep()
+    public void Generator_UnrelatedFileAdded_ReadsOnlyThatFile()
     {
-        var (result, _) = RunTwice(compilation => compilation.AddSyntaxTrees(Parse("public class Unrelated { }")));
+        var (result, _) = RunTwice(
+            compilation => compilation.AddSyntaxTrees(Parse("public class Unrelated { }")), extraSources: [DerivedModel]);
 
-        AssertAllStepsUnchanged(result);
+        Assert.Equal(IncrementalStepRunReason.New, Assert.Single(ChangedOutputs(result, TrackingNames.Files)));
+        Assert.Equal(IncrementalStepRunReason.New, Assert.Single(ChangedOutputs(result, TrackingNames.FileModels)));
+        AssertAllStepsUnchanged(result, except: [TrackingNames.Files, TrackingNames.FileModels]);
     }
 
     [Fact]
-    public void Generator_MethodBodyEdited_CachesEveryStep()
+    public void Generator_MethodBodyEdited_CachesEveryStepAfterReadingTheFile()
     {
-        var (result, _) = RunTwice(compilation => ReplaceFirstModel(compilation, "value + 1", "value + 2"));
+        var (result, _) = RunTwice(
+            compilation => ReplaceFirstModel(compilation, "value + 1", "value + 2"), extraSources: [DerivedModel]);
 
-        AssertAllStepsUnchanged(result);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(ChangedOutputs(result, TrackingNames.Files)));
+        AssertAllStepsUnchanged(result, except: [TrackingNames.Files]);
+    }
+
+    [Fact]
+    public void Generator_OtherFileEdited_DoesNotReadTheModelFiles()
+    {
+        var (result, _) = RunTwice(
+            compilation => compilation.AddSyntaxTrees(Parse("public class Unrelated { }")),
+            secondEdit: compilation =>
+            {
+                var tree = compilation.SyntaxTrees.Last();
+                return compilation.ReplaceSyntaxTree(
+                    tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Other { }")));
+            });
+
+        var fileModels = result.TrackedSteps[TrackingNames.FileModels].SelectMany(run => run.Outputs).ToList();
+        Assert.Equal(3, fileModels.Count);
+        Assert.Equal(2, fileModels.Count(output => output.Reason == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void Generator_SymbolModelOnly_ParsesFromSymbolsAgainAfterEdits()
+    {
+        var (result, output) = RunTwice(
+            compilation => ReplaceFirstModel(compilation, "value + 1", "value + 2"), extraSources: [DerivedModel]);
+
+        var names = result.TrackedSteps[TrackingNames.SymbolCandidates].SelectMany(run => run.Outputs)
+            .Select(step => step.Value).Cast<IEnumerable<string>>().Single();
+        Assert.Equal(["Samples.DerivedModel"], names);
+        Assert.Contains("Samples.DerivedModel.g.cs", output.Keys);
+        var symbolModels = OutputReasons(result, TrackingNames.SymbolModels);
+        Assert.All(symbolModels, reason => Assert.Contains(reason, s_unchanged));
+        Assert.Single(symbolModels);
     }
 
     [Fact]
@@ -121,7 +171,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void TrackedSteps_HoldNoSymbolsOrSyntax()
     {
-        var (result, _) = RunTwice(ChangeAttributeArgument);
+        var (result, _) = RunTwice(ChangeAttributeArgument, extraSources: [DerivedModel]);
 
         var named = result.TrackedSteps.Where(step => TrackingNames.All.Contains(step.Key)).ToList();
         Assert.Equal(TrackingNames.All.Length, named.Count);
@@ -144,13 +194,21 @@ public sealed class IncrementalityTests
     }
 
     private static (GeneratorRunResult Result, Dictionary<string, string> Output) RunTwice(
-        Func<Compilation, Compilation> edit, bool includeSecondModel = true)
+        Func<Compilation, Compilation> edit,
+        bool includeSecondModel = true,
+        string[]? extraSources = null,
+        Func<Compilation, Compilation>? secondEdit = null)
     {
         string[] sources = includeSecondModel ? [FirstModel, SecondModel] : [FirstModel];
-        var compilation = GeneratorHarness.CreateCompilation(sources);
+        Compilation compilation = GeneratorHarness.CreateCompilation([.. sources, .. extraSources ?? []]);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
 
-        driver = driver.RunGenerators(edit(compilation));
+        compilation = edit(compilation);
+        driver = driver.RunGenerators(compilation);
+        if (secondEdit is not null)
+        {
+            driver = driver.RunGenerators(secondEdit(compilation));
+        }
 
         var result = driver.GetRunResult().Results.Single();
         var output = result.GeneratedSources.ToDictionary(
@@ -175,9 +233,12 @@ public sealed class IncrementalityTests
     private static List<IncrementalStepRunReason> OutputReasons(GeneratorRunResult result, string stepName) =>
         result.TrackedSteps[stepName].SelectMany(run => run.Outputs).Select(output => output.Reason).ToList();
 
-    private static void AssertAllStepsUnchanged(GeneratorRunResult result)
+    private static List<IncrementalStepRunReason> ChangedOutputs(GeneratorRunResult result, string stepName) =>
+        OutputReasons(result, stepName).Where(reason => !s_unchanged.Contains(reason)).ToList();
+
+    private static void AssertAllStepsUnchanged(GeneratorRunResult result, string[]? except = null)
     {
-        foreach (string name in TrackingNames.All)
+        foreach (string name in TrackingNames.All.Except(except ?? []))
         {
             Assert.True(result.TrackedSteps.ContainsKey(name), $"Step {name} was not tracked.");
             foreach (var output in result.TrackedSteps[name].SelectMany(run => run.Outputs))
@@ -201,6 +262,7 @@ public sealed class IncrementalityTests
 
         Assert.False(value is ISymbol, $"Step {step} outputs a symbol: {value}");
         Assert.False(value is SyntaxNode, $"Step {step} outputs a syntax node: {value}");
+        Assert.False(value is SyntaxTree, $"Step {step} outputs a syntax tree: {value}");
         Assert.False(value is Location, $"Step {step} outputs a location: {value}");
         Assert.False(value is Compilation, $"Step {step} outputs a compilation.");
         Assert.False(value is SemanticModel, $"Step {step} outputs a semantic model.");
