@@ -25,8 +25,11 @@ internal sealed class TrainingLoop
         _objective = context.Objective;
     }
 
-    /// <summary>Trains <paramref name="model"/> and returns its per-epoch metrics.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> and returns its per-epoch metrics, one entry per epoch trained by this call.
+    /// </summary>
     /// <exception cref="ObjectiveNotReportedException">The objective is not one of the task's metrics.</exception>
+    /// <exception cref="TrialPrunedException">The oracle's pruner stopped the trial after an epoch.</exception>
     public TrainingHistory Run(nn.Module<Tensor, Tensor> model)
     {
         string[] metricNames = TaskMetrics.EpochMetricNames(_options.Task);
@@ -43,7 +46,10 @@ internal sealed class TrainingLoop
         var history = new TrainingHistory();
         double bestScore = double.NaN;
         int epochsWithoutImprovement = 0;
-        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+        // An oracle that allots epochs per trial (Hyperband) overrides the options, and a continued trial starts
+        // after the epochs its predecessor trained, from that trial's weights, which the tuner has loaded.
+        int lastEpoch = _context.Epochs ?? _options.Epochs;
+        for (int epoch = _context.InitialEpoch; epoch < lastEpoch; epoch++)
         {
             var metrics = TrainEpoch(model, optimizer, tensors, shuffle);
             foreach (var pair in TaskMetrics.Evaluate(_options.Task, model, tensors.ValidationFeatures, tensors.ValidationTargets))

@@ -6,7 +6,7 @@ namespace HyperGen;
 /// A small, fixed pseudo-random generator (SplitMix64). Unlike <see cref="Random"/>, its sequence is defined here
 /// and never changes between .NET versions, so a search seed reproduces the same trials everywhere.
 /// </summary>
-internal sealed class DeterministicRandom
+public sealed class DeterministicRandom
 {
     private ulong _state;
 

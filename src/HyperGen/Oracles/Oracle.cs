@@ -54,6 +54,12 @@ public abstract class Oracle
     /// <summary>Whether parameters defined later by Build are tuned.</summary>
     public bool TuneNewEntries { get; }
 
+    /// <summary>
+    /// Stops weak trials early from the values they report at each step, or null to let every trial finish. Works
+    /// with every oracle.
+    /// </summary>
+    public Pruner? Pruner { get; init; }
+
     /// <summary>Why the search stopped, once it has.</summary>
     public string? StopReason { get; private set; }
 
@@ -159,7 +165,7 @@ public abstract class Oracle
 
             var hyperParameters = new HyperParameters(_space, proposal.Values!);
             _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
-            var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow);
+            var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow, proposal.Schedule);
             _trials.Add(trial);
             return (trial, proposal);
         }
@@ -177,6 +183,30 @@ public abstract class Oracle
             }
 
             OnTrialEnded(trial);
+        }
+    }
+
+    /// <summary>
+    /// Records the objective's value at one step of a running trial and returns whether the trial should stop:
+    /// true when <see cref="Pruner"/> prunes it. Non-finite values are recorded; a pruner treats NaN as worse than
+    /// any number.
+    /// </summary>
+    /// <exception cref="ArgumentException">The trial was not created by this oracle.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    public bool ReportIntermediate(Trial trial, int step, double value)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        lock (_gate)
+        {
+            if (!_trials.Contains(trial))
+            {
+                throw new ArgumentException($"Trial {trial.Id} was not created by this oracle.", nameof(trial));
+            }
+
+            trial.AddIntermediateValue(step, value);
+            OnIntermediateReported(trial, step, value);
+            return trial.Status == TrialStatus.Running && Pruner is not null && Pruner.ShouldPrune(trial, _trials, Objective);
         }
     }
 
@@ -206,8 +236,19 @@ public abstract class Oracle
     {
     }
 
-    /// <summary>A generator for trial <paramref name="trialNumber"/>, determined by the seed alone.</summary>
-    private protected DeterministicRandom RandomFor(int trialNumber, int stream = 0) => new(Seed, trialNumber, stream);
+    /// <summary>
+    /// Called under the oracle's lock when a running trial reports a step's value, before the pruner decides; the
+    /// base does nothing.
+    /// </summary>
+    protected virtual void OnIntermediateReported(Trial trial, int step, double value)
+    {
+    }
+
+    /// <summary>
+    /// A generator for trial <paramref name="trialNumber"/>, determined by the seed, the trial number and the stream
+    /// alone, so that proposals never depend on thread timing.
+    /// </summary>
+    protected DeterministicRandom RandomFor(int trialNumber, int stream = 0) => new(Seed, trialNumber, stream);
 
     /// <summary>Whether a configuration with these values (inactive and untuned ones ignored) was already tried.</summary>
     protected bool WasTried(IReadOnlyDictionary<string, object> values)
@@ -223,8 +264,9 @@ public abstract class Oracle
     /// Draws a value for every active, tunable parameter, in declaration order, with the parameter's own sampling.
     /// Inactive parameters draw nothing, so they don't shift the draws of later parameters.
     /// </summary>
-    private protected IReadOnlyDictionary<string, object> SampleValues(DeterministicRandom random)
+    protected IReadOnlyDictionary<string, object> SampleValues(DeterministicRandom random)
     {
+        ArgumentNullException.ThrowIfNull(random);
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var parameter in _space)
         {
@@ -243,7 +285,7 @@ public abstract class Oracle
     /// Lists every distinct configuration of a finite space (inactive parameters absent), or returns null when the
     /// space is continuous or has more than <paramref name="limit"/> configurations.
     /// </summary>
-    private protected List<Dictionary<string, object>>? EnumerateConfigurations(int limit)
+    protected List<Dictionary<string, object>>? EnumerateConfigurations(int limit)
     {
         var results = new List<Dictionary<string, object>>();
         var current = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -296,7 +338,15 @@ public abstract class Oracle
         return true;
     }
 
-    private bool IsTuned(HyperParameter parameter) => parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
+    /// <summary>
+    /// Whether the oracle chooses <paramref name="parameter"/>'s value: true for a tunable parameter unless it joined
+    /// the space after discovery while <see cref="TuneNewEntries"/> is false, in which case it keeps its default.
+    /// </summary>
+    protected bool IsTuned(HyperParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
+    }
 
     private Dictionary<string, object> TunableValues(IReadOnlyDictionary<string, object> values)
     {

@@ -7,13 +7,16 @@ namespace HyperGen;
 public sealed class Trial
 {
     private readonly List<TrainingHistory> _executions = [];
+    private readonly List<IntermediateValue> _intermediateValues = [];
 
-    internal Trial(int number, string id, HyperParameters hyperParameters, DateTimeOffset startedAt)
+    internal Trial(
+        int number, string id, HyperParameters hyperParameters, DateTimeOffset startedAt, TrialSchedule? schedule = null)
     {
         Number = number;
         Id = id;
         HyperParameters = hyperParameters;
         StartedAt = startedAt;
+        Schedule = schedule;
     }
 
     /// <summary>The position of the trial in the search, from 0.</summary>
@@ -30,6 +33,18 @@ public sealed class Trial
 
     /// <summary>The state of the trial.</summary>
     public TrialStatus Status { get; internal set; } = TrialStatus.Running;
+
+    /// <summary>
+    /// How long the trial trains and where it starts, when the oracle set it (Hyperband does); null for the
+    /// hypermodel's own settings.
+    /// </summary>
+    public TrialSchedule? Schedule { get; }
+
+    /// <summary>
+    /// The objective's value at each step reported so far by the current execution, in step order; pruners and
+    /// oracles read it while the trial runs.
+    /// </summary>
+    public IReadOnlyList<IntermediateValue> IntermediateValues => _intermediateValues;
 
     /// <summary>The per-epoch metrics of each execution, when <c>Fit</c> returned a history.</summary>
     public IReadOnlyList<TrainingHistory> Executions => _executions;
@@ -59,6 +74,25 @@ public sealed class Trial
     public string? ModelPath { get; internal set; }
 
     internal void AddExecution(TrainingHistory history) => _executions.Add(history);
+
+    /// <summary>Records a step's value; a step reported again (by a later execution) replaces the earlier value.</summary>
+    internal void AddIntermediateValue(int step, double value)
+    {
+        int index = _intermediateValues.FindIndex(item => item.Step >= step);
+        var entry = new IntermediateValue(step, value);
+        if (index < 0)
+        {
+            _intermediateValues.Add(entry);
+        }
+        else if (_intermediateValues[index].Step == step)
+        {
+            _intermediateValues[index] = entry;
+        }
+        else
+        {
+            _intermediateValues.Insert(index, entry);
+        }
+    }
 
     /// <summary>Formats the trial as <c>Trial 03 (Completed, score 0.97): values</c>.</summary>
     public override string ToString()

@@ -8,16 +8,26 @@ namespace HyperGen;
 /// <summary>The information <c>Fit</c> receives about the run it is part of.</summary>
 public sealed class TrialContext
 {
-    internal TrialContext(Trial trial, int executionIndex, int executionsPerTrial, Objective objective, int seed, ILogger logger, CancellationToken cancellationToken)
+    internal TrialContext(
+        Trial trial,
+        int executionIndex,
+        int executionsPerTrial,
+        Oracle oracle,
+        int seed,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
+        _oracle = oracle;
+        Objective = oracle.Objective;
         Trial = trial;
         ExecutionIndex = executionIndex;
         ExecutionsPerTrial = executionsPerTrial;
-        Objective = objective;
         Seed = seed;
         Logger = logger;
         CancellationToken = cancellationToken;
     }
+
+    private readonly Oracle _oracle;
 
     /// <summary>The trial being run.</summary>
     public Trial Trial { get; }
@@ -43,10 +53,26 @@ public sealed class TrialContext
     /// <summary>Signalled when the search is cancelled; long training loops should check it between batches.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// The epoch count the oracle allots to this trial (Hyperband does), or null to train as the hypermodel's own
+    /// settings say. Training that honours it runs epochs <see cref="InitialEpoch"/> to <c>Epochs - 1</c>.
+    /// </summary>
+    public int? Epochs => Trial.Schedule?.Epochs;
+
+    /// <summary>
+    /// The first epoch to train, from 0: above 0 when the trial continues a trial whose weights the tuner loaded
+    /// into the model before <c>Fit</c>.
+    /// </summary>
+    public int InitialEpoch => Trial.Schedule?.InitialEpoch ?? 0;
+
     /// <summary>Raised by <see cref="ReportEpoch"/>, for progress display.</summary>
     public event Action<int, IReadOnlyDictionary<string, double>>? EpochEnded;
 
-    /// <summary>Reports the metrics of a finished epoch (from 0); they are logged at debug level.</summary>
+    /// <summary>
+    /// Reports the metrics of a finished epoch (from 0); they are logged at debug level. When they contain the
+    /// objective, its value goes to the oracle, whose pruner may stop the trial.
+    /// </summary>
+    /// <exception cref="TrialPrunedException">The pruner stopped the trial; let it propagate out of <c>Fit</c>.</exception>
     public void ReportEpoch(int epoch, IReadOnlyDictionary<string, double> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
@@ -61,6 +87,23 @@ public sealed class TrialContext
         }
 
         EpochEnded?.Invoke(epoch, metrics);
+        if (metrics.TryGetValue(Objective.Name, out double value))
+        {
+            ReportIntermediate(epoch, value);
+        }
+    }
+
+    /// <summary>
+    /// Reports the objective's value at one step (an epoch, or any unit of training that grows) to the oracle, for
+    /// a <c>Fit</c> that does not report whole epochs through <see cref="ReportEpoch"/>.
+    /// </summary>
+    /// <exception cref="TrialPrunedException">The pruner stopped the trial; let it propagate out of <c>Fit</c>.</exception>
+    public void ReportIntermediate(int step, double value)
+    {
+        if (_oracle.ReportIntermediate(Trial, step, value))
+        {
+            throw new TrialPrunedException(Trial.Id, step, value);
+        }
     }
 
     private static IEnumerable<string> FormatMetrics(IReadOnlyDictionary<string, double> metrics)

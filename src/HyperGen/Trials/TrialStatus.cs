@@ -17,4 +17,7 @@ public enum TrialStatus
 
     /// <summary>Stopped before it finished, for example because the search was cancelled.</summary>
     Stopped,
+
+    /// <summary>Stopped early by the oracle's pruner, because its intermediate values were not promising.</summary>
+    Pruned,
 }

@@ -184,6 +184,39 @@ internal sealed class ResultsStore
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("intermediate_values");
+        foreach (var reported in trial.IntermediateValues)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("step", reported.Step);
+            WriteNumber(writer, "value", reported.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (trial.Schedule is { } schedule)
+        {
+            writer.WriteStartObject("schedule");
+            writer.WriteNumber("epochs", schedule.Epochs);
+            writer.WriteNumber("initial_epoch", schedule.InitialEpoch);
+            if (schedule.ResumeFromTrialId is not null)
+            {
+                writer.WriteString("resume_from_trial_id", schedule.ResumeFromTrialId);
+            }
+
+            if (schedule.Bracket.HasValue)
+            {
+                writer.WriteNumber("bracket", schedule.Bracket.Value);
+            }
+
+            if (schedule.Round.HasValue)
+            {
+                writer.WriteNumber("round", schedule.Round.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
         if (trial.ErrorMessage is not null)
         {
             writer.WriteString("error", trial.ErrorMessage);

@@ -348,6 +348,11 @@ public class Tuner<TModel>
             MarkFailed(trial, ex.Message);
             fatal = ex;
         }
+        catch (TrialPrunedException ex)
+        {
+            trial.Status = TrialStatus.Pruned;
+            trial.ErrorMessage = ex.Message;
+        }
         catch (Exception ex)
         {
             MarkFailed(trial, $"{ex.GetType().Name}: {ex.Message}");
@@ -381,7 +386,7 @@ public class Tuner<TModel>
             using (HyperParameters.Use(hyperParameters))
             {
                 int seed = new DeterministicRandom(Oracle.Seed, trial.Number, 1000 + execution).NextSeed();
-                var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle.Objective, seed, _logger, cancellationToken);
+                var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle, seed, _logger, cancellationToken);
                 HyperModel.OnExecutionStarting(context);
                 var model = HyperModel.Build(hyperParameters);
                 try
@@ -390,6 +395,8 @@ public class Tuner<TModel>
                     {
                         Oracle.UpdateSpace(hyperParameters.Space);
                     }
+
+                    LoadResumedWeights(trial, model);
 
                     var result = HyperModel.Fit(hyperParameters, model, context);
                     var (metrics, bestStep) = result.Reduce(Oracle.Objective);
@@ -435,6 +442,28 @@ public class Tuner<TModel>
 
         trial.Score = averaged;
         trial.Status = TrialStatus.Completed;
+    }
+
+    /// <summary>
+    /// Loads the saved weights of the trial that <paramref name="trial"/> continues, when its schedule names one, so
+    /// that training resumes where that trial stopped instead of starting from scratch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The trial to continue has no saved weights.</exception>
+    private void LoadResumedWeights(Trial trial, TModel model)
+    {
+        if (trial.Schedule?.ResumeFromTrialId is not { } parentId)
+        {
+            return;
+        }
+
+        var parent = Oracle.Trials.FirstOrDefault(candidate => candidate.Id == parentId);
+        if (parent?.ModelPath is not { } path || !System.IO.File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"Trial {trial.Id} continues trial {parentId}, but that trial has no saved weights. Override SaveModel and LoadModel in the hypermodel, or derive from one that saves models, such as TorchHyperModel.");
+        }
+
+        HyperModel.LoadModel(model, path);
     }
 
     private void SaveModel(Trial trial, TModel model)
