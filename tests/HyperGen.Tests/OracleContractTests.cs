@@ -132,6 +132,37 @@ public class OracleContractTests
         Assert.Equal(3, a.Select(values => values["x"]).Distinct().Count());
     }
 
+    [Fact]
+    public void AskAndTell_RanksCompletedTrials()
+    {
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 5);
+        oracle.UpdateSpace([new IntHyperParameter("x", 0, 99)], initial: true);
+        var trials = Enumerable.Range(0, 3).Select(_ => oracle.CreateTrial().Trial!).ToList();
+
+        oracle.CompleteTrial(trials[0], 2.0);
+        oracle.CompleteTrial(trials[1], double.NaN);
+        oracle.CompleteTrial(trials[2], 1.0);
+
+        Assert.Equal(trials[2], oracle.GetBestTrials()[0]);
+        Assert.Equal(TrialStatus.Failed, trials[1].Status);
+        Assert.Equal("The objective loss was NaN.", trials[1].ErrorMessage);
+        Assert.Equal(TrialProposalStatus.Stopped, oracle.CreateTrial().Proposal.Status);
+    }
+
+    [Fact]
+    public void AskAndTell_FinishedTrial_CannotChange()
+    {
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 5);
+        oracle.UpdateSpace([new IntHyperParameter("x", 0, 99)], initial: true);
+        var trial = oracle.CreateTrial().Trial!;
+        oracle.CompleteTrial(trial, 2.0);
+
+        var error = Assert.Throws<InvalidOperationException>(() => oracle.FailTrial(trial, "late"));
+
+        Assert.Contains("has already ended (Completed)", error.Message);
+        Assert.Equal(2.0, trial.Score);
+    }
+
     /// <summary>The epochs a model trained, recorded by <see cref="EpochModel"/>.</summary>
     internal sealed record EpochRecord(int X);
 

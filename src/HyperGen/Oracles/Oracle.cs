@@ -187,6 +187,68 @@ public abstract class Oracle
     }
 
     /// <summary>
+    /// Ends a running trial with its objective value, for a search driven without a tuner (ask with
+    /// <see cref="CreateTrial"/>, tell with this method). A NaN value fails the trial, as it does under a tuner.
+    /// </summary>
+    /// <exception cref="ArgumentException">The trial was not created by this oracle.</exception>
+    /// <exception cref="InvalidOperationException">The trial has already ended.</exception>
+    public void CompleteTrial(Trial trial, double score)
+    {
+        if (double.IsNaN(score))
+        {
+            FailTrial(trial, $"The objective {Objective.Name} was NaN.");
+            return;
+        }
+
+        Finish(trial, TrialStatus.Completed, score, null);
+    }
+
+    /// <summary>Ends a running trial as failed, with the reason, for a search driven without a tuner.</summary>
+    /// <exception cref="ArgumentException">The trial was not created by this oracle.</exception>
+    /// <exception cref="InvalidOperationException">The trial has already ended.</exception>
+    public void FailTrial(Trial trial, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        Finish(trial, TrialStatus.Failed, null, message);
+    }
+
+    /// <summary>
+    /// Ends a running trial as pruned, for a search driven without a tuner, after <see cref="ReportIntermediate"/>
+    /// returned true.
+    /// </summary>
+    /// <exception cref="ArgumentException">The trial was not created by this oracle.</exception>
+    /// <exception cref="InvalidOperationException">The trial has already ended.</exception>
+    public void PruneTrial(Trial trial) => Finish(trial, TrialStatus.Pruned, null, "The pruner stopped this trial.");
+
+    private void Finish(Trial trial, TrialStatus status, double? score, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        lock (_gate)
+        {
+            if (!_trials.Contains(trial))
+            {
+                throw new ArgumentException($"Trial {trial.Id} was not created by this oracle.", nameof(trial));
+            }
+
+            if (trial.Status != TrialStatus.Running)
+            {
+                throw new InvalidOperationException($"Trial {trial.Id} has already ended ({trial.Status}); a finished trial cannot change.");
+            }
+
+            trial.Status = status;
+            trial.Score = score;
+            trial.ErrorMessage = message;
+            if (score.HasValue)
+            {
+                trial.Metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [Objective.Name] = score.Value };
+            }
+
+            trial.EndedAt = DateTimeOffset.UtcNow;
+            OnTrialEnded(trial);
+        }
+    }
+
+    /// <summary>
     /// Records the objective's value at one step of a running trial and returns whether the trial should stop:
     /// true when <see cref="Pruner"/> prunes it. Non-finite values are recorded; a pruner treats NaN as worse than
     /// any number.
