@@ -51,6 +51,20 @@ public class OracleContractTests
     }
 
     [Fact]
+    public async Task SecondExecution_PrunerSeesOnlyItsOwnSteps()
+    {
+        using var folder = new TemporaryDirectory();
+        var pruner = new RecordingPruner();
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 3) { Pruner = pruner };
+        var options = new TunerOptions { Directory = folder.Path, ProjectName = "twice", ExecutionsPerTrial = 2 };
+        var tuner = new Tuner<EpochRecord>(new EpochModel(epochs: 3), oracle, options);
+
+        await tuner.SearchAsync();
+
+        Assert.Equal(["0", "0,1", "0,1,2", "0", "0,1", "0,1,2"], pruner.Seen);
+    }
+
+    [Fact]
     public void ReportIntermediate_SameStepTwice_KeepsLatestValue()
     {
         var oracle = new ScriptedOracle([new TrialSchedule(Epochs: 1)]);
@@ -204,6 +218,18 @@ public class OracleContractTests
         }
 
         public override void LoadModel(EpochRecord model, string path) => Loaded.Add(path);
+    }
+
+    /// <summary>Records the steps each call sees and never prunes.</summary>
+    private sealed class RecordingPruner : Pruner
+    {
+        public List<string> Seen { get; } = [];
+
+        public override bool ShouldPrune(Trial trial, IReadOnlyList<Trial> trials, Objective objective)
+        {
+            Seen.Add(string.Join(",", trial.IntermediateValues.Select(value => value.Step)));
+            return false;
+        }
     }
 
     /// <summary>Prunes a trial whose latest value is at least the threshold.</summary>

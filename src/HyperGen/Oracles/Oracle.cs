@@ -186,6 +186,15 @@ public abstract class Oracle
         }
     }
 
+    /// <summary>Clears a running trial's intermediate values before another execution of it reports its own.</summary>
+    internal void BeginExecution(Trial trial)
+    {
+        lock (_gate)
+        {
+            trial.ClearIntermediateValues();
+        }
+    }
+
     /// <summary>
     /// Ends a running trial with its objective value, for a search driven without a tuner (ask with
     /// <see cref="CreateTrial"/>, tell with this method). A NaN value fails the trial, as it does under a tuner.

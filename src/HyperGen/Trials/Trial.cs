@@ -42,7 +42,7 @@ public sealed class Trial
 
     /// <summary>
     /// The objective's value at each step reported so far by the current execution, in step order; pruners and
-    /// oracles read it while the trial runs.
+    /// oracles read it while the trial runs. Each execution of a trial starts with an empty list.
     /// </summary>
     public IReadOnlyList<IntermediateValue> IntermediateValues => _intermediateValues;
 
@@ -75,7 +75,10 @@ public sealed class Trial
 
     internal void AddExecution(TrainingHistory history) => _executions.Add(history);
 
-    /// <summary>Records a step's value; a step reported again (by a later execution) replaces the earlier value.</summary>
+    /// <summary>Forgets the values of an earlier execution, so that a pruner judges each execution on its own.</summary>
+    internal void ClearIntermediateValues() => _intermediateValues.Clear();
+
+    /// <summary>Records a step's value; a step reported again replaces the earlier value.</summary>
     internal void AddIntermediateValue(int step, double value)
     {
         int index = _intermediateValues.FindIndex(item => item.Step >= step);

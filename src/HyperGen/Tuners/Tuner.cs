@@ -386,6 +386,7 @@ public class Tuner<TModel>
             using (HyperParameters.Use(hyperParameters))
             {
                 int seed = new DeterministicRandom(Oracle.Seed, trial.Number, 1000 + execution).NextSeed();
+                Oracle.BeginExecution(trial);
                 var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle, seed, _logger, cancellationToken);
                 HyperModel.OnExecutionStarting(context);
                 var model = HyperModel.Build(hyperParameters);
