@@ -176,6 +176,30 @@ public class GridSearchTests
     }
 
     [Fact]
+    public void GridSearch_HugeParameterGrid_IsRejected()
+    {
+        var oracle = new GridSearch();
+        oracle.UpdateSpace([new IntHyperParameter("seed", 0, int.MaxValue - 1)], initial: true);
+
+        var error = Assert.Throws<ArgumentException>(() => oracle.CreateTrial());
+
+        Assert.Contains("hyperparameter 'seed'", error.Message);
+        Assert.Contains("Give it a larger step", error.Message);
+    }
+
+    [Fact]
+    public void GridSearch_HugeSpace_ProposesLazily()
+    {
+        var oracle = new GridSearch(maxTrials: 3);
+        // A billion combinations: the grid is walked, never listed.
+        HyperParameter[] space = [new IntHyperParameter("a", 0, 999), new IntHyperParameter("b", 0, 999), new IntHyperParameter("c", 0, 999)];
+
+        var values = RunGrid(oracle, space);
+
+        Assert.Equal(["a=0,b=0,c=0", "a=0,b=0,c=1", "a=0,b=0,c=2"], values.Select(Describe));
+    }
+
+    [Fact]
     public void GridSearch_SinglePointFloat_NeedsNoStep()
     {
         var values = RunGrid(new GridSearch(), new FloatHyperParameter("f", 0.5, 0.5), new BooleanHyperParameter("flag"));

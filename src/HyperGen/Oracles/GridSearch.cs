@@ -7,7 +7,8 @@ using System.Text;
 namespace HyperGen;
 
 /// <summary>
-/// Tries every combination of the search space exactly once, in a fixed order, then stops.
+/// Tries every combination of the search space exactly once, in a fixed order, then stops (sooner when a trial
+/// budget is set).
 /// </summary>
 /// <remarks>
 /// <para>The order is KerasTuner's: the first trial takes every default, then the combinations advance like an
@@ -33,6 +34,7 @@ namespace HyperGen;
 public sealed class GridSearch : Oracle
 {
     private const double DefaultTolerance = 1e-9;
+    private const long MaxValuesPerParameter = 1_000_000;
 
     private readonly List<IReadOnlyDictionary<string, object>> _proposals = [];
     private readonly HashSet<string> _coveredKeys = new(StringComparer.Ordinal);
@@ -112,7 +114,7 @@ public sealed class GridSearch : Oracle
         }
 
         _cursor = null;
-        RejectContinuousRanges(space);
+        RejectUngriddable(space);
         _snapshot = space.ToArray();
         var sequences = _snapshot.ToDictionary(p => p.Name, Sequence, StringComparer.Ordinal);
         _cursor = Odometer(0, new Dictionary<string, object>(StringComparer.Ordinal), sequences).GetEnumerator();
@@ -125,7 +127,8 @@ public sealed class GridSearch : Oracle
         }
     }
 
-    private void RejectContinuousRanges(IEnumerable<HyperParameter> space)
+    /// <summary>Throws for a tuned parameter that has no grid, or a grid too long to list in memory.</summary>
+    private void RejectUngriddable(IEnumerable<HyperParameter> space)
     {
         foreach (var parameter in space.Where(IsTuned))
         {
@@ -136,6 +139,12 @@ public sealed class GridSearch : Oracle
                 throw new ArgumentException(
                     $"GridSearch cannot grid hyperparameter '{parameter.Name}' ({parameter.Describe()}) because it is a continuous range. " +
                     "Give it a step (for log sampling a factor greater than 1, such as step: 10), declare it as a Choice, or use RandomSearch.");
+            }
+
+            if (parameter.Cardinality > MaxValuesPerParameter)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"GridSearch cannot grid hyperparameter '{parameter.Name}' ({parameter.Describe()}) because it has {parameter.Cardinality:N0} values, more than the {MaxValuesPerParameter:N0} it lists per parameter. Give it a larger step, or use RandomSearch."));
             }
         }
     }
