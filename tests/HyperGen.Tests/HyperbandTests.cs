@@ -358,6 +358,56 @@ public class HyperbandTests
         Assert.All(all, t => Assert.Equal((int)t.Values["x"] <= 5, t.Values.ContainsKey("dropout")));
     }
 
+    [Fact]
+    public void Hyperband_Sampling_RespectsEachParameter()
+    {
+        HyperParameter[] space =
+        [
+            new IntHyperParameter("x", 1, 1024, step: 2, sampling: Sampling.Log),
+            new FloatHyperParameter("lr", 1e-4, 1e-1, sampling: Sampling.ReverseLog),
+            new ChoiceHyperParameter("activation", ["relu", "tanh", "gelu"]),
+            new FixedHyperParameter("width", 64),
+        ];
+        var oracle = new Hyperband(Objective.Minimize("loss"), maxEpochs: 27, factor: 3, seed: 7);
+
+        var all = RunSearch(oracle, CompleteWithX, space);
+
+        Assert.Equal(70, all.Count);
+        foreach (var parameter in space)
+        {
+            Assert.All(all, t => Assert.True(parameter.Contains(t.Values[parameter.Name]), $"{parameter.Name}={t.Values[parameter.Name]}"));
+        }
+
+        Assert.All(all, t => Assert.Equal(64, t.Values["width"]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Hyperband_GrownSpace_TunesNewParameterOnlyWhenAllowed(bool tuneNewEntries)
+    {
+        var oracle = new Hyperband(Objective.Minimize("loss"), maxEpochs: 10, factor: 3, seed: 1, tuneNewEntries: tuneNewEntries);
+        oracle.UpdateSpace([WideSpace[0]], initial: true);
+        var roundZero = Enumerable.Range(0, 12).Select(_ => oracle.CreateTrial().Trial!).ToList();
+        roundZero.ForEach(trial => CompleteWithX(oracle, trial));
+        oracle.UpdateSpace([WideSpace[0], new BooleanHyperParameter("flag")]);
+
+        var later = new List<Trial>();
+        while (oracle.CreateTrial() is ({ } trial, _))
+        {
+            later.Add(trial);
+            CompleteWithX(oracle, trial);
+        }
+
+        var all = oracle.Trials;
+        var promoted = later.Where(t => t.Schedule!.Round > 0).ToList();
+        var fresh = later.Where(t => t.Schedule!.Round == 0).ToList();
+        Assert.Equal(30, all.Count);
+        Assert.All(promoted, t => Assert.Equal(Parent(all, t).Values.GetValueOrDefault("flag", false), t.Values["flag"]));
+        Assert.All(InRound(all, 2, 1), t => Assert.Equal(false, t.Values["flag"]));
+        Assert.Equal(tuneNewEntries, fresh.Any(t => (bool)t.Values["flag"]));
+    }
+
     [Theory]
     [InlineData(0, 3, 1, "maxEpochs")]
     [InlineData(10, 1, 1, "factor")]
@@ -404,6 +454,9 @@ public class HyperbandTests
             CompleteWithX(oracle, trial);
         }
     }
+
+    private static Trial Parent(IEnumerable<Trial> trials, Trial promoted) =>
+        trials.Single(t => t.Id == promoted.Schedule!.ResumeFromTrialId);
 
     private static int[] BracketOrder(IEnumerable<Trial> trials)
     {
