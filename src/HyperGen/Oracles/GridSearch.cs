@@ -60,8 +60,8 @@ public sealed class GridSearch : Oracle
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">A tuned parameter is a continuous range. The message names the parameter
-    /// and the fix.</exception>
+    /// <exception cref="ArgumentException">A tuned parameter is a continuous range or has more than a million values.
+    /// The message names the parameter and the fix.</exception>
     protected override TrialProposal PopulateSpace(int trialNumber)
     {
         RefreshSnapshot();
