@@ -312,11 +312,257 @@ public class PrunerTests
         Assert.Contains("pass 1 to check every step", error.Message);
     }
 
+    [Theory]
+    [InlineData(1, 4, 0, new[] { 1, 4, 16, 64 })]
+    [InlineData(2, 3, 1, new[] { 6, 18, 54 })]
+    [InlineData(1, 2, 0, new[] { 1, 2, 4, 8 })]
+    [InlineData(3, 2, 2, new[] { 12, 24, 48 })]
+    [InlineData(5, 10, 0, new[] { 5, 50, 500 })]
+    public void SuccessiveHalving_RungSteps_MatchHandComputed(int minResource, int reductionFactor, int minEarlyStoppingRate, int[] expected)
+    {
+        var pruner = new SuccessiveHalvingPruner(minResource, reductionFactor, minEarlyStoppingRate);
+
+        int?[] steps = [.. Enumerable.Range(0, expected.Length).Select(pruner.GetRungStep)];
+
+        Assert.Equal(expected.Select(step => (int?)step), steps);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_RungBeyondIntSteps_IsNull()
+    {
+        // 4^15 is 1,073,741,824 and 4^16 exceeds int.MaxValue.
+        var pruner = new SuccessiveHalvingPruner();
+
+        Assert.Equal(1_073_741_824, pruner.GetRungStep(15));
+        Assert.Null(pruner.GetRungStep(16));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_ChecksOnlyAtRungSteps()
+    {
+        // Rungs at steps 6 and 18. A better trial reached both; the worse one is judged exactly there.
+        var study = new Study(new SuccessiveHalvingPruner(minResource: 2, reductionFactor: 3, minEarlyStoppingRate: 1));
+        var best = study.Start();
+        for (int step = 0; step <= 20; step++)
+        {
+            study.Report(best, step, 0);
+        }
+
+        var trial = study.Start();
+        int[] prunedAt = [.. Enumerable.Range(0, 21).Where(step => study.Report(trial, step, 1))];
+
+        Assert.Equal([6, 18], prunedAt);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_EachRung_PromotesTopFraction()
+    {
+        // Reduction factor 2, rungs at steps 1, 2 and 4; each trial's loss is constant and trials run one after
+        // another to step 4. Of n values at a rung, the best max(1, n / 2) go on:
+        // rung 0: 5 [5] on; 3 [5 3] on; 8 [5 3 8] k=1 off; 1 [.. 1] k=2 on; 6 k=2 off; 2 k=3 on; 7 k=3 off; 4 k=4 on.
+        // rung 1, among trials that reached step 2: 5 on; 3 on; 1 [5 3 1] on; 2 [5 3 1 2] k=2 on; 4 [5 3 1 2 4] k=2 off.
+        // rung 2: 5, 3, 1 and 2 each remain within the best max(1, n / 2) when they arrive.
+        var study = new Study(new SuccessiveHalvingPruner(minResource: 1, reductionFactor: 2));
+
+        int?[] prunedAt = [.. new double[] { 5, 3, 8, 1, 6, 2, 7, 4 }.Select(loss => study.Run(_ => loss, lastStep: 4))];
+
+        Assert.Equal([null, null, 1, null, 1, null, 1, 2], prunedAt);
+        Assert.Equal(
+            [TrialStatus.Completed, TrialStatus.Completed, TrialStatus.Pruned, TrialStatus.Completed, TrialStatus.Pruned, TrialStatus.Completed, TrialStatus.Pruned, TrialStatus.Pruned],
+            study.Oracle.Trials.Select(trial => trial.Status));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_Factor4_KeepsQuarter()
+    {
+        // Defaults: rungs at steps 1, 4 and 16, and trials stop at step 3, so only rung 0 judges them. Of n values
+        // there, the best max(1, n / 4) go on, so up to 7 values only the best so far goes on: 10 on, 20 off, 30 off,
+        // 5 on, 15 off, 25 off, 35 off. From 8 values the best two go on: 12 is third (5, 10, 12) and is pruned, 7 is
+        // second (5, 7) and goes on.
+        var study = new Study(new SuccessiveHalvingPruner());
+
+        int?[] prunedAt = [.. new double[] { 10, 20, 30, 5, 15, 25, 35, 12, 7 }.Select(loss => study.Run(_ => loss, lastStep: 3))];
+
+        Assert.Equal([null, 1, 1, null, 1, 1, 1, 1, null], prunedAt);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_ComparesValueAtRungStep()
+    {
+        // At rung 0 (step 1) the competing values are 5 and 6, even though the trial reported 1 at step 0.
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+        study.Run(_ => 5, lastStep: 4);
+
+        int? prunedAt = study.Run(step => step == 0 ? 1 : 6, lastStep: 4);
+
+        Assert.Equal(1, prunedAt);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_SkippedRungSteps_UseNextReport()
+    {
+        // Rungs at steps 1 and 2. Each trial jumps from step 0 to step 3 and competes at both rungs with its step 3
+        // value: against 5, the value 4 goes on and then 6 is pruned.
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+        study.Run(_ => 5, lastStep: 4);
+        var better = study.Start();
+        var worse = study.Start();
+        study.Report(better, 0, 9);
+        study.Report(worse, 0, 9);
+
+        Assert.False(study.Report(better, 3, 4));
+        Assert.True(study.Report(worse, 3, 6));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_RunningTrials_Compete()
+    {
+        // Trials run in parallel: the running trial's 1 at step 1 already counts when the second trial reaches it.
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+        var first = study.Start();
+        var second = study.Start();
+        study.Report(first, 0, 1);
+        study.Report(second, 0, 1);
+        study.Report(first, 1, 1);
+
+        Assert.True(study.Report(second, 1, 2));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_TieAtCut_Continues()
+    {
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+        study.Run(_ => 3, lastStep: 2);
+
+        Assert.Null(study.Run(_ => 3, lastStep: 2));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_Maximize_KeepsHigherValues()
+    {
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2), ObjectiveDirection.Maximize);
+        study.Run(_ => 0.5, lastStep: 2);
+
+        int? lower = study.Run(_ => 0.4, lastStep: 2);
+        int? higher = study.Run(_ => 0.6, lastStep: 2);
+
+        Assert.Equal(1, lower);
+        Assert.Null(higher);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_NaNAtRung_Prunes()
+    {
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+
+        Assert.Equal(1, study.Run(_ => double.NaN, lastStep: 2));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_NaNBeforeRung_NeverPrunes()
+    {
+        var study = new Study(new SuccessiveHalvingPruner(minResource: 2));
+
+        Assert.False(study.Report(study.Start(), 0, double.NaN));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_NonFiniteOthers_RankWorst()
+    {
+        // A pruned NaN trial and a diverged -∞ loss at rung 0 rank below 100, so 100 is the best value there.
+        var study = new Study(new SuccessiveHalvingPruner(reductionFactor: 2));
+        study.Run(_ => double.NaN, lastStep: 2);
+        study.Run(_ => double.NegativeInfinity, lastStep: 2);
+
+        Assert.Null(study.Run(_ => 100, lastStep: 2));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_AutoMinResource_WaitsForCompletedTrial()
+    {
+        var pruner = SuccessiveHalvingPruner.WithAutoMinResource(reductionFactor: 2);
+        var study = new Study(pruner);
+        var running = study.Start();
+        study.Report(running, 0, 1);
+        study.Report(running, 1, 1);
+        var trial = study.Start();
+        study.Report(trial, 0, 9);
+
+        bool beforeEstimate = study.Report(trial, 1, 9);
+
+        Assert.False(beforeEstimate);
+        Assert.True(pruner.EstimatesMinResource);
+        Assert.Null(pruner.MinResource);
+        Assert.Throws<InvalidOperationException>(() => pruner.GetRungStep(0));
+    }
+
+    [Fact]
+    public void SuccessiveHalving_AutoMinResource_EstimatesFromLastStep()
+    {
+        // The completed trial's last step is 299, so the minimum resource is 299 / 100 = 2 and the rungs are at
+        // steps 2, 4 and 8.
+        var pruner = SuccessiveHalvingPruner.WithAutoMinResource(reductionFactor: 2);
+        var study = new Study(pruner);
+        study.Run(_ => 1, lastStep: 299);
+
+        int? prunedAt = study.Run(_ => 9, lastStep: 10);
+
+        Assert.Equal(2, pruner.MinResource);
+        Assert.Equal(4, pruner.GetRungStep(1));
+        Assert.Equal(2, prunedAt);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_AutoMinResource_KeepsFirstEstimate()
+    {
+        var pruner = SuccessiveHalvingPruner.WithAutoMinResource();
+        var study = new Study(pruner);
+        study.Run(_ => 1, lastStep: 299);
+        study.Run(_ => 1, lastStep: 2);
+        study.Run(_ => 1, lastStep: 999);
+        study.Run(_ => 1, lastStep: 0);
+
+        Assert.Equal(2, pruner.MinResource);
+    }
+
+    [Theory]
+    [InlineData(0, 4, 0, "minResource")]
+    [InlineData(1, 1, 0, "reductionFactor")]
+    [InlineData(1, 4, -1, "minEarlyStoppingRate")]
+    public void SuccessiveHalving_InvalidArgument_Throws(int minResource, int reductionFactor, int minEarlyStoppingRate, string parameter)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new SuccessiveHalvingPruner(minResource, reductionFactor, minEarlyStoppingRate));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains("must be at least", error.Message);
+    }
+
+    [Fact]
+    public void SuccessiveHalving_AutoInvalidFactor_Throws()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SuccessiveHalvingPruner.WithAutoMinResource(reductionFactor: 1));
+
+        Assert.Equal("reductionFactor", error.ParamName);
+    }
+
     [Fact]
     public async Task Tuner_MedianPruner_PrunesAndFindsBest()
     {
         using var folder = new TemporaryDirectory();
         var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 10, seed: 4) { Pruner = new MedianPruner(startupTrials: 2) };
+        var tuner = new Tuner<CurveRecord>(new CurveModel(epochs: 5), oracle, folder.Options());
+
+        await tuner.SearchAsync();
+
+        AssertPrunedAndBestFound(oracle, epochs: 5);
+    }
+
+    [Fact]
+    public async Task Tuner_SuccessiveHalving_PrunesAndFindsBest()
+    {
+        using var folder = new TemporaryDirectory();
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 10, seed: 4) { Pruner = new SuccessiveHalvingPruner(reductionFactor: 2) };
         var tuner = new Tuner<CurveRecord>(new CurveModel(epochs: 5), oracle, folder.Options());
 
         await tuner.SearchAsync();
