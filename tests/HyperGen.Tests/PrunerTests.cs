@@ -18,7 +18,7 @@ public class PrunerTests
     ];
 
     [Fact]
-    public void MedianPruner_WorseThanMedian_PrunesAtThatStep()
+    public void MedianPruner_WorseThanMedian_Prunes()
     {
         var study = new Study(new MedianPruner());
         study.CompleteAll(s_fiveCompleted);
@@ -105,7 +105,7 @@ public class PrunerTests
     [Fact]
     public void MedianPruner_ComparesBestValueSoFar()
     {
-        // The median at step 1 is 7; the trial's best value so far is its 1 from step 0.
+        // The median at step 1 is 7, and the trial's best value so far is its 1 from step 0.
         var study = new Study(new MedianPruner());
         study.CompleteAll(s_fiveCompleted);
         var trial = study.Start();
@@ -170,8 +170,8 @@ public class PrunerTests
     [Fact]
     public void MedianPruner_IgnoresTrialsNotCompleted()
     {
-        // Running and pruned trials at 0 would pull the median at step 1 down to 0; only completed trials count, so
-        // the median stays at 7.
+        // Running and pruned trials at 0 would pull the median at step 1 below 6. Only completed trials count, so the
+        // median stays at 7.
         var study = new Study(new MedianPruner());
         study.CompleteAll(s_fiveCompleted);
         for (int i = 0; i < 6; i++)
@@ -357,11 +357,13 @@ public class PrunerTests
     [Fact]
     public void SuccessiveHalving_EachRung_PromotesTopFraction()
     {
-        // Reduction factor 2, rungs at steps 1, 2 and 4; each trial's loss is constant and trials run one after
-        // another to step 4. Of n values at a rung, the best max(1, n / 2) go on:
-        // rung 0: 5 [5] on; 3 [5 3] on; 8 [5 3 8] k=1 off; 1 [.. 1] k=2 on; 6 k=2 off; 2 k=3 on; 7 k=3 off; 4 k=4 on.
-        // rung 1, among trials that reached step 2: 5 on; 3 on; 1 [5 3 1] on; 2 [5 3 1 2] k=2 on; 4 [5 3 1 2 4] k=2 off.
-        // rung 2: 5, 3, 1 and 2 each remain within the best max(1, n / 2) when they arrive.
+        // Reduction factor 2 puts the rungs at steps 1, 2 and 4. Each trial's loss is constant, and trials run one
+        // after another to step 4. Of n values at a rung, the best k = max(1, n / 2) go on.
+        //   rung 0, loss (n, k): 5 (1, 1) on, 3 (2, 1) on, 8 (3, 1) off, 1 (4, 2) on, 6 (5, 2) off, 2 (6, 3) on,
+        //     7 (7, 3) off, 4 (8, 4) on.
+        //   rung 1, among the trials that reached step 2: 5 (1, 1) on, 3 (2, 1) on, 1 (3, 1) on, 2 (4, 2) on,
+        //     4 (5, 2) off, because 1 and 2 are better.
+        //   rung 2: 5, 3, 1 and 2 are each within the best k when they arrive.
         var study = new Study(new SuccessiveHalvingPruner(minResource: 1, reductionFactor: 2));
 
         int?[] prunedAt = [.. new double[] { 5, 3, 8, 1, 6, 2, 7, 4 }.Select(loss => study.Run(_ => loss, lastStep: 4))];
@@ -478,7 +480,7 @@ public class PrunerTests
     }
 
     [Fact]
-    public void SuccessiveHalving_AutoMinResource_WaitsForCompletedTrial()
+    public void SuccessiveHalving_Auto_WaitsForCompletedTrial()
     {
         var pruner = SuccessiveHalvingPruner.WithAutoMinResource(reductionFactor: 2);
         var study = new Study(pruner);
@@ -497,7 +499,7 @@ public class PrunerTests
     }
 
     [Fact]
-    public void SuccessiveHalving_AutoMinResource_EstimatesFromLastStep()
+    public void SuccessiveHalving_Auto_EstimatesFromLastStep()
     {
         // The completed trial's last step is 299, so the minimum resource is 299 / 100 = 2 and the rungs are at
         // steps 2, 4 and 8.
@@ -513,7 +515,7 @@ public class PrunerTests
     }
 
     [Fact]
-    public void SuccessiveHalving_AutoMinResource_KeepsFirstEstimate()
+    public void SuccessiveHalving_Auto_KeepsFirstEstimate()
     {
         var pruner = SuccessiveHalvingPruner.WithAutoMinResource();
         var study = new Study(pruner);
