@@ -109,7 +109,8 @@ public class PercentilePruner : Pruner
     /// <summary>
     /// Computes the <paramref name="percentile"/>-th percentile, counted from the best, of values sorted best first.
     /// Two finite neighbours are interpolated linearly. When the position falls between a value and a worse
-    /// non-finite one, the worse one is returned, because no finite number lies between them.
+    /// non-finite one, the worse one is returned: interpolating toward +∞ gives +∞, and toward NaN, or toward a -∞
+    /// that ranks worst, has no meaning.
     /// </summary>
     internal static double PercentileOfSorted(IReadOnlyList<double> sortedBestFirst, double percentile)
     {
