@@ -159,7 +159,7 @@ public sealed class SuccessiveHalvingPruner : Pruner
         int previousStep = reported.Count > 1 ? reported[^2].Step : -1;
         for (int rung = 0; RungStep(minResource, rung) is { } rungStep && rungStep <= latest.Step; rung++)
         {
-            // The trial passed the rungs up to its previous report, or it would not be running.
+            // Rungs up to the previous report were judged at that report.
             if (rungStep <= previousStep)
             {
                 continue;
