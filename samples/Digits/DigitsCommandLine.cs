@@ -10,16 +10,30 @@ internal sealed record DigitsCommandLine
     public const string Usage = """
         Usage: Digits [options]
 
-        Tunes a multilayer perceptron on the 8x8 handwritten digits with a random search.
+        Tunes a multilayer perceptron on the 8x8 handwritten digits.
 
         Options:
-          --max-trials <count>   Number of trials to run, at least 1. Default: 20.
-          --epochs <count>       Maximum epochs per trial, at least 1; early stopping may end a trial sooner. Default: 10.
+          --tuner <name>         Search algorithm: random, grid, bayesian, hyperband or tpe. Default: random.
+          --pruner <name>        Early stopping of weak trials: none, median or asha. Default: none.
+          --max-trials <count>   Number of trials to run, at least 1. Hyperband ignores it: its brackets decide.
+                                 Default: 20.
+          --epochs <count>       Maximum epochs per trial, at least 1; early stopping may end a trial sooner.
+                                 Hyperband uses it as its maximum epochs. Default: 10.
           --seed <number>        Seed of the search: one seed gives the same trials and scores. Default: 42.
           --directory <path>     Folder for the results; the project folder "digits" inside it is overwritten.
                                  Default: hypergen-digits in the system temporary folder.
           -h, --help             Show this help and exit.
         """;
+
+    /// <summary>The names <c>--tuner</c> accepts.</summary>
+    public static readonly string[] TunerNames = ["random", "grid", "bayesian", "hyperband", "tpe"];
+
+    /// <summary>The names <c>--pruner</c> accepts.</summary>
+    public static readonly string[] PrunerNames = ["none", "median", "asha"];
+
+    public string Tuner { get; init; } = "random";
+
+    public string Pruner { get; init; } = "none";
 
     public int MaxTrials { get; init; } = 20;
 
@@ -60,6 +74,8 @@ internal sealed record DigitsCommandLine
 
             result = name switch
             {
+                "--tuner" => result with { Tuner = ParseName(name, value, TunerNames) },
+                "--pruner" => result with { Pruner = ParseName(name, value, PrunerNames) },
                 "--max-trials" => result with { MaxTrials = ParseCount(name, value) },
                 "--epochs" => result with { Epochs = ParseCount(name, value) },
                 "--seed" => result with { Seed = ParseInteger(name, value) },
@@ -69,6 +85,22 @@ internal sealed record DigitsCommandLine
         }
 
         return result;
+    }
+
+    private static string ParseName(string name, string? value, string[] allowed)
+    {
+        if (value is null)
+        {
+            throw new FormatException($"{name} needs a value, one of {string.Join(", ", allowed)}.");
+        }
+
+        string lowered = value.ToLowerInvariant();
+        if (Array.IndexOf(allowed, lowered) < 0)
+        {
+            throw new FormatException($"{name} is \"{value}\"; use one of {string.Join(", ", allowed)}.");
+        }
+
+        return lowered;
     }
 
     private static int ParseCount(string name, string? value)

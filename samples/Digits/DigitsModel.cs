@@ -36,8 +36,11 @@ public sealed partial class DigitsModel : TorchHyperModel
     [ActiveWhen(nameof(UseDropout), true)]
     public partial double DropoutRate { get; }
 
-    /// <summary>The optimizer's learning rate, sampled evenly on a log scale.</summary>
-    [FloatRange(1e-4, 1e-2, Sampling = Sampling.Log, Default = 1e-3)]
+    /// <summary>
+    /// The optimizer's learning rate on a log scale, one of 1e-4, 1e-3 and 1e-2: the step of a log range multiplies,
+    /// and a grid search needs a step on every float range.
+    /// </summary>
+    [FloatRange(1e-4, 1e-2, Step = 10, Sampling = Sampling.Log, Default = 1e-3)]
     public partial double LearningRate { get; }
 
     /// <inheritdoc />

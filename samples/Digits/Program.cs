@@ -75,7 +75,9 @@ try
         data.ValidationCount,
         data.ClassCount);
 
-    var oracle = new RandomSearch(Objective.Maximize("val_accuracy"), commandLine.MaxTrials, commandLine.Seed);
+    var oracle = CreateOracle(commandLine);
+    logger.LogInformation(
+        "Searching with {Oracle} and pruner {Pruner}", oracle.GetType().Name, oracle.Pruner?.GetType().Name ?? "none");
     var tuner = new Tuner<nn.Module<Tensor, Tensor>>(hyperModel, oracle, new TunerOptions
     {
         Directory = commandLine.Directory,
@@ -108,6 +110,24 @@ catch (Exception ex) when (ex is TorchSharpLoadException or CsvFormatException o
     logger.LogError(ex, "The digits search failed");
 
     return 1;
+}
+
+static Oracle CreateOracle(DigitsCommandLine commandLine)
+{
+    var objective = Objective.Maximize("val_accuracy");
+    Pruner? pruner = commandLine.Pruner switch
+    {
+        "median" => new MedianPruner(),
+        "asha" => new SuccessiveHalvingPruner(),
+        _ => null,
+    };
+
+    return commandLine.Tuner switch
+    {
+        "grid" => new GridSearch(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
+        "hyperband" => new Hyperband(objective, maxEpochs: commandLine.Epochs, seed: commandLine.Seed) { Pruner = pruner },
+        _ => new RandomSearch(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
+    };
 }
 
 static void PrintBest(Tuner<nn.Module<Tensor, Tensor>> tuner, DigitsModel hyperModel, TensorDataset data)

@@ -24,6 +24,25 @@ public sealed class DigitsSampleTests
     }
 
     [Theory]
+    [InlineData("grid", "none", "Searching with GridSearch and pruner none")]
+    [InlineData("hyperband", "none", "Searching with Hyperband and pruner none")]
+    [InlineData("random", "median", "Searching with RandomSearch and pruner MedianPruner")]
+    [InlineData("random", "asha", "Searching with RandomSearch and pruner SuccessiveHalvingPruner")]
+    public void Sample_TunerAndPruner_RunsThatAlgorithm(string tuner, string pruner, string expected)
+    {
+        using var folder = new TemporaryDirectory();
+
+        var (exitCode, output) = DotnetCli.Run(
+            folder.Path, SampleAssembly.Value, "--tuner", tuner, "--pruner", pruner, "--max-trials", "3", "--epochs", "2", "--directory", folder.Path);
+
+        Assert.True(exitCode == 0, $"Digits exited with {exitCode}:\n{output}");
+        Assert.Contains(expected, output);
+        Assert.Contains("Best model validation accuracy:", output);
+    }
+
+    [Theory]
+    [InlineData("--tuner", "annealing", "--tuner is \"annealing\"; use one of random, grid, bayesian, hyperband, tpe.")]
+    [InlineData("--pruner", "hyperband", "--pruner is \"hyperband\"; use one of none, median, asha.")]
     [InlineData("--epochs", "0", "--epochs is 0; it must be at least 1.")]
     [InlineData("--max-trials", "many", "--max-trials must be a whole number, but it is \"many\".")]
     [InlineData("--learning-rate", "0.1", "Unknown option \"--learning-rate\".")]
