@@ -1,4 +1,5 @@
 using HyperGen;
+using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 
 namespace HyperGen.Tests;
@@ -83,7 +84,7 @@ public class BayesianOptimizationTests
     }
 
     [Fact]
-    public void Encoder_UsesLogSpaceOneHotAndZeroOne()
+    public void Encoder_MapsLogChoiceAndBoolean()
     {
         HyperParameter[] space =
         [
@@ -122,7 +123,7 @@ public class BayesianOptimizationTests
     }
 
     [Fact]
-    public void Encoder_InactiveParameter_IsEquallyFarFromEveryValue()
+    public void Encoder_InactiveIsEquidistant()
     {
         var model = new ChoiceHyperParameter("model", ["mlp", "cnn"]);
         var units = new IntHyperParameter("units", 8, 512, step: 8, conditions: [new Condition("model", ["mlp"])]);
@@ -212,6 +213,29 @@ public class BayesianOptimizationTests
             var (meanDown, deviationDown) = process.Predict(down);
             Assert.Equal((meanUp - meanDown) / (2 * h), meanGradient[d], 1e-4);
             Assert.Equal((deviationUp - deviationDown) / (2 * h), deviationGradient[d], 1e-4);
+        }
+    }
+
+    [Fact]
+    public void LikelihoodGradient_MatchesFiniteDifferences()
+    {
+        var random = new DeterministicRandom(6, 0);
+        double[][] inputs = Enumerable.Range(0, 10).Select(_ => new[] { random.NextDouble(), random.NextDouble() }).ToArray();
+        var targets = Vector<double>.Build.Dense(10, i => Math.Cos(4 * inputs[i][0]) - inputs[i][1]);
+        var theta = Vector<double>.Build.DenseOfArray([Math.Log(0.3), Math.Log(0.8), Math.Log(1.5), Math.Log(0.01)]);
+
+        var (_, gradient) = GaussianProcess.NegativeLogMarginalLikelihood(inputs, targets, 1e-4, theta);
+
+        const double h = 1e-6;
+        for (int i = 0; i < theta.Count; i++)
+        {
+            var up = theta.Clone();
+            var down = theta.Clone();
+            up[i] += h;
+            down[i] -= h;
+            double valueUp = GaussianProcess.NegativeLogMarginalLikelihood(inputs, targets, 1e-4, up).Value;
+            double valueDown = GaussianProcess.NegativeLogMarginalLikelihood(inputs, targets, 1e-4, down).Value;
+            Assert.Equal((valueUp - valueDown) / (2 * h), gradient[i], 1e-4);
         }
     }
 
@@ -321,7 +345,7 @@ public class BayesianOptimizationTests
     }
 
     [Fact]
-    public void SmallFiniteSpace_HasNoDuplicatesAndStopsWhenExhausted()
+    public void FiniteSpace_ExhaustsWithoutDuplicates()
     {
         HyperParameter[] space = [new IntHyperParameter("a", 0, 4), new ChoiceHyperParameter("b", ["x", "y", "z"])];
         var oracle = new BayesianOptimization(maxTrials: 100, numInitialPoints: 3, seed: 4);

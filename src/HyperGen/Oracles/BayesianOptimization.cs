@@ -95,8 +95,8 @@ public sealed class BayesianOptimization : Oracle
 
     /// <summary>
     /// How many completed trials are proposed at random before the model is used, or null for max(3 × tuned
-    /// parameters, 3). Tuned parameters are counted in the current space, conditional ones included and fixed or
-    /// untuned ones excluded; an unordered choice counts once however many values it has.
+    /// parameters, 3). The count covers the tuned parameters of the current space, conditional ones included. Fixed
+    /// and untuned parameters do not count, and an unordered choice counts once however many values it has.
     /// </summary>
     public int? NumInitialPoints { get; }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using MathNet.Numerics.Optimization.ObjectiveFunctions;
 
 namespace HyperGen;
 
@@ -39,20 +38,6 @@ internal sealed class BoundedMinimizer
             best.Offer(point, result.Value);
             return result;
         });
-        return Run(objective, starts, best);
-    }
-
-    /// <summary>Minimises a function by its values alone, with forward-difference gradients, from each start.</summary>
-    public (Vector<double> Point, double Value) Minimize(Func<Vector<double>, double> function, IEnumerable<Vector<double>> starts)
-    {
-        var best = new BestPoint();
-        var values = ObjectiveFunction.Value(point =>
-        {
-            double value = function(point);
-            best.Offer(point, value);
-            return value;
-        });
-        var objective = new ForwardDifferenceGradientObjectiveFunction(values, _lower, _upper, 1e-4, 1e-6);
         return Run(objective, starts, best);
     }
 

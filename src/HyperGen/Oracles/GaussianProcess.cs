@@ -47,17 +47,10 @@ internal sealed class GaussianProcess
         var cholesky = Covariance(inputs, lengthScales, amplitude, diagonal, null).Cholesky();
         _factor = cholesky.Factor.ToRowArrays();
         _weights = cholesky.Solve(standardTargets).ToArray();
-        Noise = diagonal;
     }
 
     /// <summary>The fitted length scales, one per input dimension.</summary>
     public IReadOnlyList<double> LengthScales => _lengthScales;
-
-    /// <summary>The fitted amplitude (signal variance) of the standardised targets.</summary>
-    public double Amplitude => _amplitude;
-
-    /// <summary>The variance added to the diagonal: fitted noise plus jitter, in standardised units.</summary>
-    public double Noise { get; }
 
     /// <summary>
     /// Fits a process to <paramref name="inputs"/> and <paramref name="targets"/>. The kernel hyperparameters are fitted
@@ -205,7 +198,7 @@ internal sealed class GaussianProcess
     /// Returns the negative log marginal likelihood of standardised targets and its gradient with respect to the log
     /// length scales, log amplitude and log noise.
     /// </summary>
-    private static (double Value, Vector<double> Gradient) NegativeLogMarginalLikelihood(
+    internal static (double Value, Vector<double> Gradient) NegativeLogMarginalLikelihood(
         double[][] inputs, Vector<double> targets, double jitter, Vector<double> theta)
     {
         int n = inputs.Length;
@@ -231,7 +224,8 @@ internal sealed class GaussianProcess
         double value = (0.5 * targets.DotProduct(weights)) + (0.5 * cholesky.DeterminantLn) + (0.5 * n * Math.Log(2 * Math.PI));
 
         // d(log likelihood)/dθ = ½ tr(W ∂K/∂θ) with W = ααᵀ − K⁻¹.
-        // K⁻¹ column by column: one solve per column is much faster than MathNet's parallel matrix solve at this size.
+        // K⁻¹ is built one column solve at a time because MathNet's matrix solve runs its columns in parallel, which
+        // costs more than it saves at the small sizes fitted here.
         var w = weights.OuterProduct(weights);
         var unit = Vector<double>.Build.Dense(n);
         for (int column = 0; column < n; column++)
