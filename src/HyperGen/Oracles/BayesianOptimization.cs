@@ -42,7 +42,7 @@ public sealed class BayesianOptimization : Oracle
     private const int ObservedStarts = 2;
     private const int AcquisitionIterations = 15;
     private const int KernelRandomStarts = 2;
-    private const int MaxKernelFitRows = 40;
+    private const int MaxKernelFitRows = 32;
     private const int WarmUpStream = 0;
     private const int PoolStream = 1;
     private const int KernelStream = 2;
@@ -197,40 +197,54 @@ public sealed class BayesianOptimization : Oracle
             return TrialProposal.Ready(untried[surrogate.IndexOfBest(untried)]);
         }
 
-        var candidates = SearchCandidates(trialNumber, surrogate).Where(values => !WasTried(values)).ToList();
-        return candidates.Count == 0 ? null : TrialProposal.Ready(candidates[surrogate.IndexOfBest(candidates)]);
+        Dictionary<string, object>? best = null;
+        double bestScore = double.PositiveInfinity;
+        foreach (var (values, score) in SearchCandidates(trialNumber, surrogate))
+        {
+            if (score < bestScore && !WasTried(values))
+            {
+                best = values;
+                bestScore = score;
+            }
+        }
+
+        return best is null ? null : TrialProposal.Ready(best);
     }
 
     /// <summary>
     /// Returns random configurations and the results of local searches of the acquisition started from the best of
-    /// them and from the best completed points.
+    /// them and from the best completed points, each with its score at its own unit point.
     /// </summary>
-    private List<Dictionary<string, object>> SearchCandidates(int trialNumber, Surrogate surrogate)
+    private List<(Dictionary<string, object> Values, double Score)> SearchCandidates(int trialNumber, Surrogate surrogate)
     {
+        var encoder = surrogate.Encoder;
         var random = RandomFor(trialNumber, PoolStream);
-        var pool = new List<Dictionary<string, object>>();
+        var pool = new List<(Dictionary<string, object> Values, double Score)>();
+        var points = new List<double[]>();
         for (int i = 0; i < CandidatePoolSize; i++)
         {
-            pool.Add(new Dictionary<string, object>(SampleValues(random), StringComparer.Ordinal));
+            var values = new Dictionary<string, object>(SampleValues(random), StringComparer.Ordinal);
+            var point = encoder.Encode(values);
+            points.Add(point);
+            pool.Add((values, surrogate.Score(point, values)));
         }
 
-        var encoder = surrogate.Encoder;
-        var starts = pool
-            .Select((values, index) => (Point: encoder.Encode(values), Index: index))
-            .OrderBy(start => surrogate.Score(start.Point, pool[start.Index]))
-            .ThenBy(start => start.Index)
+        var starts = Enumerable.Range(0, pool.Count)
+            .OrderBy(index => pool[index].Score)
+            .ThenBy(index => index)
             .Take(PoolStarts)
-            .Select(start => start.Point)
+            .Select(index => points[index])
             .Concat(surrogate.BestPoints);
 
         var lower = Vector<double>.Build.Dense(encoder.UnitDimension, 0.0);
         var upper = Vector<double>.Build.Dense(encoder.UnitDimension, 1.0);
         var minimizer = new BoundedMinimizer(lower, upper, AcquisitionIterations);
-        var candidates = new List<Dictionary<string, object>>(pool);
+        var candidates = new List<(Dictionary<string, object> Values, double Score)>(pool);
         foreach (var start in starts)
         {
-            var (point, _) = minimizer.Minimize(surrogate.ScoreWithGradient, [Vector<double>.Build.DenseOfArray(start)]);
-            candidates.Add(encoder.Decode(point.ToArray()));
+            var (relaxed, _) = minimizer.Minimize(surrogate.ScoreWithGradient, [Vector<double>.Build.DenseOfArray(start)]);
+            var values = encoder.Decode(relaxed.ToArray());
+            candidates.Add((values, surrogate.Score(encoder.Encode(values), values)));
         }
 
         return candidates;
