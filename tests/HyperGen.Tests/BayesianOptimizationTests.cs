@@ -20,7 +20,8 @@ public class BayesianOptimizationTests
         Math.Pow((double)values["x"] - 2, 2) + Math.Pow((double)values["y"] - 7, 2);
 
     /// <summary>Asks for and completes trials until the oracle stops or <paramref name="count"/> trials ran.</summary>
-    private static List<Trial> Run(Oracle oracle, IReadOnlyList<HyperParameter> space, Func<IReadOnlyDictionary<string, object>, double> score, int count)
+    private static List<Trial> Run(
+        Oracle oracle, IReadOnlyList<HyperParameter> space, Func<IReadOnlyDictionary<string, object>, double> score, int count)
     {
         oracle.UpdateSpace(space, initial: true);
         var trials = new List<Trial>();
@@ -94,8 +95,9 @@ public class BayesianOptimizationTests
             new BooleanHyperParameter("bias"),
         ];
         var encoder = new SpaceEncoder(space, p => p.IsTunable);
+        var values = new Dictionary<string, object> { ["lr"] = 1e-3, ["activation"] = "tanh", ["batch"] = 64, ["bias"] = true };
 
-        var point = encoder.Encode(new Dictionary<string, object> { ["lr"] = 1e-3, ["activation"] = "tanh", ["batch"] = 64, ["bias"] = true });
+        var point = encoder.Encode(values);
 
         Assert.Equal(1.0 / 3, point[0], 1e-12);
         Assert.Equal([0.0, 1.0, 0.0], point[1..4]);
@@ -149,7 +151,12 @@ public class BayesianOptimizationTests
     [Fact]
     public void Encoder_LeavesOutFixedAndUntunedParameters()
     {
-        HyperParameter[] space = [new FixedHyperParameter("epochs", 3), new FloatHyperParameter("lr", 0, 1), new IntHyperParameter("late", 0, 9)];
+        HyperParameter[] space =
+        [
+            new FixedHyperParameter("epochs", 3),
+            new FloatHyperParameter("lr", 0, 1),
+            new IntHyperParameter("late", 0, 9),
+        ];
         var encoder = new SpaceEncoder(space, p => p.IsTunable && p.Name != "late");
 
         var values = encoder.Decode([0.25]);
@@ -195,7 +202,9 @@ public class BayesianOptimizationTests
     public void GaussianProcess_GradientMatchesFiniteDifferences()
     {
         var random = new DeterministicRandom(4, 0);
-        double[][] inputs = Enumerable.Range(0, 12).Select(_ => new[] { random.NextDouble(), random.NextDouble(), random.NextDouble() }).ToArray();
+        double[][] inputs = Enumerable.Range(0, 12)
+            .Select(_ => new[] { random.NextDouble(), random.NextDouble(), random.NextDouble() })
+            .ToArray();
         double[] targets = inputs.Select(x => Math.Sin(3 * x[0]) + (x[1] * x[2])).ToArray();
         var process = GaussianProcess.Fit(inputs, targets, 1e-4, random, 2);
         double[] at = [0.3, 0.6, 0.45];
@@ -256,7 +265,9 @@ public class BayesianOptimizationTests
     [Fact]
     public void ModelLosses_InfiniteScoreBecomesWorstFiniteLoss()
     {
-        var losses = BayesianOptimization.ModelLosses([1.0, double.PositiveInfinity, 3.0, double.NegativeInfinity], ObjectiveDirection.Minimize);
+        double[] scores = [1.0, double.PositiveInfinity, 3.0, double.NegativeInfinity];
+
+        var losses = BayesianOptimization.ModelLosses(scores, ObjectiveDirection.Minimize);
 
         Assert.Equal([1.0, 3.0, 3.0, 3.0], losses);
     }
@@ -264,7 +275,9 @@ public class BayesianOptimizationTests
     [Fact]
     public void ModelLosses_MaximizedScoresAreNegated()
     {
-        var losses = BayesianOptimization.ModelLosses([0.8, 0.9, double.NegativeInfinity, double.PositiveInfinity], ObjectiveDirection.Maximize);
+        double[] scores = [0.8, 0.9, double.NegativeInfinity, double.PositiveInfinity];
+
+        var losses = BayesianOptimization.ModelLosses(scores, ObjectiveDirection.Maximize);
 
         Assert.Equal([-0.8, -0.9, -0.8, -0.8], losses);
     }
@@ -289,7 +302,8 @@ public class BayesianOptimizationTests
         var modelled = trials.Skip(10).ToList();
         Assert.Equal(15, modelled.Count);
         int infinite = modelled.Count(t => (double)t.Values["x"] < 0.4);
-        Assert.True(infinite * 3 <= modelled.Count, $"{infinite} of 15 in the infinite region: {string.Join(", ", modelled.Select(t => t.Values["x"]))}");
+        string proposed = string.Join(", ", modelled.Select(t => t.Values["x"]));
+        Assert.True(infinite * 3 <= modelled.Count, $"{infinite} of 15 in the infinite region: {proposed}");
         Assert.True(oracle.GetBestTrials()[0].Score < 1.45);
     }
 
@@ -509,7 +523,8 @@ public class BayesianOptimizationTests
     public void ExpectedImprovement_ProposesDifferentlyFromConfidenceBound()
     {
         var bound = Run(new BayesianOptimization(maxTrials: 10, seed: 12), s_plane, Bowl, 10);
-        var improvement = Run(new BayesianOptimization(maxTrials: 10, seed: 12) { Acquisition = AcquisitionFunction.ExpectedImprovement }, s_plane, Bowl, 10);
+        var expected = new BayesianOptimization(maxTrials: 10, seed: 12) { Acquisition = AcquisitionFunction.ExpectedImprovement };
+        var improvement = Run(expected, s_plane, Bowl, 10);
 
         Assert.Equal(bound.Take(6).Select(Key), improvement.Take(6).Select(Key));
         Assert.NotEqual(bound.Skip(6).Select(Key), improvement.Skip(6).Select(Key));
@@ -522,7 +537,8 @@ public class BayesianOptimizationTests
     [InlineData(null, 1e-4, -1.0, "beta")]
     public void InvalidArguments_AreRejected(int? numInitialPoints, double alpha, double beta, string parameter)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BayesianOptimization(numInitialPoints: numInitialPoints, alpha: alpha, beta: beta));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new BayesianOptimization(numInitialPoints: numInitialPoints, alpha: alpha, beta: beta));
 
         Assert.Equal(parameter, error.ParamName);
     }

@@ -4,8 +4,8 @@ namespace HyperGen;
 public enum AcquisitionFunction
 {
     /// <summary>
-    /// The confidence bound μ − β·σ of the loss (the objective negated when it is maximized); the lowest bound wins.
-    /// KerasTuner's only choice.
+    /// The confidence bound μ − β·σ of the loss (the objective negated when it is maximized). The lowest bound wins.
+    /// KerasTuner's BayesianOptimization offers only this one.
     /// </summary>
     UpperConfidenceBound,
 

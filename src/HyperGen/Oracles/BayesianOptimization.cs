@@ -14,13 +14,15 @@ namespace HyperGen;
 /// <para><b>Warm-up.</b> Until <see cref="NumInitialPoints"/> trials have completed with a score, proposals are
 /// random, as in <see cref="RandomSearch"/>. Failed and pruned trials do not count.</para>
 /// <para><b>Model.</b> Each configuration becomes a point of the unit cube: numbers and ordered choices through
-/// <see cref="HyperParameter.ToUnit"/> (so log ranges in log space), unordered choices one-hot, booleans 0 or 1;
-/// fixed and untuned parameters are left out. A conditional parameter is equally far from its inactive state
+/// <see cref="HyperParameter.ToUnit"/> (so log ranges in log space), unordered choices one-hot, and booleans 0 or 1.
+/// Fixed and untuned parameters are left out. A conditional parameter is equally far from its inactive state
 /// whatever its value, so an inactive parameter is not mistaken for any one value. The process has a Matérn 5/2
-/// kernel with one length scale per input, an amplitude and a noise variance, all fitted by maximising the log
-/// marginal likelihood of the standardised losses with restarts; <see cref="Alpha"/> is added to the diagonal.
-/// The loss is the score, negated when the objective is maximized. An infinite score is modelled as the worst finite
-/// loss (KerasTuner models it as 0); a NaN score fails its trial and is not modelled.</para>
+/// kernel with one length scale per input, an amplitude and a noise variance. They maximise the log marginal
+/// likelihood of the standardised losses, with restarts, on at most 32 completed or running trials drawn at random
+/// when there are more. The posterior uses every trial, and <see cref="Alpha"/> is added to its diagonal.</para>
+/// <para><b>Scores.</b> The loss is the score, negated when the objective is maximized. An infinite score is modelled
+/// as the worst finite loss, where KerasTuner's oracle replaces it with 0 and so treats it as good. A NaN score fails
+/// its trial and is not modelled.</para>
 /// <para><b>Parallel trials.</b> Each running trial is added to the model with the worst loss seen so far (a
 /// pessimistic constant liar), so workers asking at the same time are steered away from each other's points.</para>
 /// <para><b>Proposal.</b> A finite space of up to 2,000 configurations is scored in full. Otherwise random
@@ -60,7 +62,10 @@ public sealed class BayesianOptimization : Oracle
     /// <param name="seed">The seed; any value, 0 included, is a seed. Null picks one at random.</param>
     /// <param name="allowNewEntries">Whether Build may define parameters the space did not have.</param>
     /// <param name="tuneNewEntries">Whether parameters defined later by Build are tuned.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range; the message names the fix.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="numInitialPoints"/> is below 1, <paramref name="alpha"/> is not positive, or
+    /// <paramref name="beta"/> is negative; the message names the fix.
+    /// </exception>
     public BayesianOptimization(
         Objective? objective = null,
         int? maxTrials = 10,
@@ -80,12 +85,14 @@ public sealed class BayesianOptimization : Oracle
 
         if (!double.IsFinite(alpha) || alpha <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a positive finite number, such as the default 1e-4.");
+            throw new ArgumentOutOfRangeException(
+                nameof(alpha), alpha, "alpha must be a positive finite number, such as the default 1e-4.");
         }
 
         if (!double.IsFinite(beta) || beta < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be a finite number of 0 or more, such as the default 2.6.");
+            throw new ArgumentOutOfRangeException(
+                nameof(beta), beta, "beta must be a finite number of 0 or more, such as the default 2.6.");
         }
 
         NumInitialPoints = numInitialPoints;
@@ -114,7 +121,9 @@ public sealed class BayesianOptimization : Oracle
     {
         var encoder = new SpaceEncoder(Space, IsTuned);
         var trials = Trials;
-        var completed = trials.Where(t => t.Status == TrialStatus.Completed && t.Score is double score && !double.IsNaN(score)).ToList();
+        var completed = trials
+            .Where(t => t.Status == TrialStatus.Completed && t.Score is double score && !double.IsNaN(score))
+            .ToList();
         int initialPoints = NumInitialPoints ?? Math.Max(3 * encoder.ParameterCount, 3);
         if (encoder.UnitDimension == 0 || completed.Count < initialPoints)
         {
@@ -137,7 +146,8 @@ public sealed class BayesianOptimization : Oracle
             .Select((t, i) => encoder.Features(points[i], encoder.Complete(t.Values)))
             .ToArray();
         var fitRows = ChooseFitRows(inputs.Length, RandomFor(trialNumber, SubsetStream));
-        var process = GaussianProcess.Fit(inputs, targets, Alpha, RandomFor(trialNumber, KernelStream), KernelRandomStarts, fitRows);
+        var kernelRandom = RandomFor(trialNumber, KernelStream);
+        var process = GaussianProcess.Fit(inputs, targets, Alpha, kernelRandom, KernelRandomStarts, fitRows);
 
         // The best completed points start local searches of the acquisition.
         var bestPoints = Enumerable.Range(0, completed.Count)
@@ -280,7 +290,12 @@ public sealed class BayesianOptimization : Oracle
 
     /// <summary>A fitted process with the acquisition function that scores unit points; lower scores are better.</summary>
     private sealed class Surrogate(
-        SpaceEncoder encoder, GaussianProcess process, AcquisitionFunction acquisition, double beta, double bestLoss, double[][] bestPoints)
+        SpaceEncoder encoder,
+        GaussianProcess process,
+        AcquisitionFunction acquisition,
+        double beta,
+        double bestLoss,
+        double[][] bestPoints)
     {
         public SpaceEncoder Encoder => encoder;
 
@@ -300,7 +315,8 @@ public sealed class BayesianOptimization : Oracle
         {
             var point = relaxed.ToArray();
             var values = encoder.Decode(point);
-            var (mean, deviation, meanGradient, deviationGradient) = process.PredictWithGradient(encoder.Features(point, values));
+            var features = encoder.Features(point, values);
+            var (mean, deviation, meanGradient, deviationGradient) = process.PredictWithGradient(features);
             var (value, byMean, byDeviation) = Acquire(mean, deviation);
             var featureGradient = new double[meanGradient.Length];
             for (int d = 0; d < featureGradient.Length; d++)
@@ -332,7 +348,9 @@ public sealed class BayesianOptimization : Oracle
             return (-((improvement * cdf) + (deviation * pdf)), cdf, -pdf);
         }
 
-        /// <summary>Returns the index of the best configuration, scored at its own unit point; ties keep the first.</summary>
+        /// <summary>
+        /// Returns the index of the best configuration, scored at its own unit point. Ties keep the first.
+        /// </summary>
         public int IndexOfBest(IReadOnlyList<IReadOnlyDictionary<string, object>> configurations)
         {
             int best = 0;

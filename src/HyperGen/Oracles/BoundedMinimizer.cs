@@ -41,7 +41,8 @@ internal sealed class BoundedMinimizer
         return Run(objective, starts, best);
     }
 
-    private (Vector<double> Point, double Value) Run(IObjectiveFunction objective, IEnumerable<Vector<double>> starts, BestPoint best)
+    private (Vector<double> Point, double Value) Run(
+        IObjectiveFunction objective, IEnumerable<Vector<double>> starts, BestPoint best)
     {
         foreach (var start in starts)
         {

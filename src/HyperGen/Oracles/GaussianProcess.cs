@@ -63,7 +63,12 @@ internal sealed class GaussianProcess
     /// <param name="randomStarts">How many random starts to try after the fixed one.</param>
     /// <param name="fitRows">The rows to fit the kernel hyperparameters on, or null for all of them.</param>
     public static GaussianProcess Fit(
-        double[][] inputs, double[] targets, double jitter, DeterministicRandom random, int randomStarts, IReadOnlyList<int>? fitRows = null)
+        double[][] inputs,
+        double[] targets,
+        double jitter,
+        DeterministicRandom random,
+        int randomStarts,
+        IReadOnlyList<int>? fitRows = null)
     {
         double mean = targets.Average();
         double variance = targets.Sum(t => (t - mean) * (t - mean)) / targets.Length;
@@ -97,10 +102,11 @@ internal sealed class GaussianProcess
     /// Predicts the mean and standard deviation at <paramref name="x"/> and their gradients with respect to
     /// <paramref name="x"/>.
     /// </summary>
-    public (double Mean, double StandardDeviation, double[] MeanGradient, double[] DeviationGradient) PredictWithGradient(double[] x) =>
-        Evaluate(x, withGradient: true);
+    public (double Mean, double StandardDeviation, double[] MeanGradient, double[] DeviationGradient) PredictWithGradient(
+        double[] x) => Evaluate(x, withGradient: true);
 
-    private (double Mean, double StandardDeviation, double[] MeanGradient, double[] DeviationGradient) Evaluate(double[] x, bool withGradient)
+    private (double Mean, double StandardDeviation, double[] MeanGradient, double[] DeviationGradient) Evaluate(
+        double[] x, bool withGradient)
     {
         int n = _inputs.Length;
         int dimension = x.Length;
@@ -139,7 +145,8 @@ internal sealed class GaussianProcess
             return (scaledMean, deviation * _targetScale, [], []);
         }
 
-        // u = L⁻ᵀv = K⁻¹k by back substitution; ∂σ²/∂x = −2 uᵀ ∂k/∂x, and ∂k_i/∂x_d = −slope_i (x_d − X_id) / ℓ_d².
+        // u = L⁻ᵀv = K⁻¹k by back substitution. Then ∂σ²/∂x = −2 uᵀ ∂k/∂x, with
+        // ∂k_i/∂x_d = −slope_i (x_d − X_id) / ℓ_d².
         var u = new double[n];
         for (int i = n - 1; i >= 0; i--)
         {
@@ -177,18 +184,19 @@ internal sealed class GaussianProcess
         double[][] inputs, Vector<double> targets, double jitter, DeterministicRandom random, int randomStarts)
     {
         int dimension = inputs[0].Length;
-        var lower = Vector<double>.Build.Dense(dimension + 2, i => Math.Log(i < dimension ? MinLengthScale : i == dimension ? MinAmplitude : MinNoise));
-        var upper = Vector<double>.Build.Dense(dimension + 2, i => Math.Log(i < dimension ? MaxLengthScale : i == dimension ? MaxAmplitude : MaxNoise));
+        var lower = LogBounds(dimension, MinLengthScale, MinAmplitude, MinNoise);
+        var upper = LogBounds(dimension, MaxLengthScale, MaxAmplitude, MaxNoise);
         var minimizer = new BoundedMinimizer(lower, upper, MaxFitIterations);
 
         // The first start is a smooth, moderately noisy model; the others are uniform in log space within the bounds.
         var starts = new List<Vector<double>>
         {
-            Vector<double>.Build.Dense(dimension + 2, i => Math.Log(i < dimension ? 0.5 : i == dimension ? 1 : 1e-2)),
+            LogBounds(dimension, 0.5, 1, 1e-2),
         };
-        for (int start = 0; start < randomStarts; start++)
+        for (int count = 0; count < randomStarts; count++)
         {
-            starts.Add(Vector<double>.Build.Dense(dimension + 2, i => lower[i] + (random.NextDouble() * (upper[i] - lower[i]))));
+            var start = Vector<double>.Build.Dense(dimension + 2, i => lower[i] + (random.NextDouble() * (upper[i] - lower[i])));
+            starts.Add(start);
         }
 
         return minimizer.Minimize(theta => NegativeLogMarginalLikelihood(inputs, targets, jitter, theta), starts).Point;
@@ -221,7 +229,8 @@ internal sealed class GaussianProcess
         }
 
         var weights = cholesky.Solve(targets);
-        double value = (0.5 * targets.DotProduct(weights)) + (0.5 * cholesky.DeterminantLn) + (0.5 * n * Math.Log(2 * Math.PI));
+        double value = (0.5 * targets.DotProduct(weights)) + (0.5 * cholesky.DeterminantLn)
+            + (0.5 * n * Math.Log(2 * Math.PI));
 
         // d(log likelihood)/dθ = ½ tr(W ∂K/∂θ) with W = ααᵀ − K⁻¹.
         // K⁻¹ is built one column solve at a time because MathNet's matrix solve runs its columns in parallel, which
@@ -255,6 +264,15 @@ internal sealed class GaussianProcess
         gradient[dimension] = -amplitudeTerm;
         gradient[dimension + 1] = -0.5 * w.Diagonal().Sum() * noise;
         return (value, gradient);
+    }
+
+    /// <summary>Returns hyperparameters in log space: the length scale for every input, then amplitude and noise.</summary>
+    private static Vector<double> LogBounds(int dimension, double lengthScale, double amplitude, double noise)
+    {
+        var values = Vector<double>.Build.Dense(dimension + 2, Math.Log(lengthScale));
+        values[dimension] = Math.Log(amplitude);
+        values[dimension + 1] = Math.Log(noise);
+        return values;
     }
 
     private static Matrix<double> Covariance(

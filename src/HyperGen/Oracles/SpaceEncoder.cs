@@ -62,9 +62,9 @@ internal sealed class SpaceEncoder
     public int FeatureDimension { get; }
 
     /// <summary>
-    /// Returns the values a trial ran with under the current space: its own value for every active parameter, and
-    /// the default for an active parameter that joined the space after the trial (the code that declares it then
-    /// returned the default). Inactive parameters have no value.
+    /// Returns the values a trial ran with under the current space. Every active parameter takes the trial's value,
+    /// or its default when it joined the space after the trial, because the code that declared it then returned the
+    /// default. Inactive parameters have no value.
     /// </summary>
     public Dictionary<string, object> Complete(IReadOnlyDictionary<string, object> trialValues)
     {
@@ -106,9 +106,13 @@ internal sealed class SpaceEncoder
                     point[block.Offset + i] = HyperParameterValue.AreEqual(choices[i], value) ? 1 : 0;
                 }
             }
+            else if (block.Parameter is BooleanHyperParameter)
+            {
+                point[block.Offset] = value is true ? 1 : 0;
+            }
             else
             {
-                point[block.Offset] = block.Parameter is BooleanHyperParameter ? (value is true ? 1 : 0) : block.Parameter.ToUnit(value);
+                point[block.Offset] = block.Parameter.ToUnit(value);
             }
         }
 
@@ -139,8 +143,8 @@ internal sealed class SpaceEncoder
     }
 
     /// <summary>
-    /// Maps a unit point to Gaussian process inputs; <paramref name="values"/> are the decoded or complete values,
-    /// which say which parameters are active.
+    /// Maps a unit point to Gaussian process inputs. The keys of <paramref name="values"/>, decoded or complete values,
+    /// mark the active parameters.
     /// </summary>
     public double[] Features(IReadOnlyList<double> point, IReadOnlyDictionary<string, object> values)
     {
@@ -172,7 +176,8 @@ internal sealed class SpaceEncoder
     /// Maps a gradient with respect to the process inputs at <paramref name="point"/> to a gradient with respect to the
     /// unit point (the chain rule through <see cref="Features"/>). Coordinates of inactive parameters get 0.
     /// </summary>
-    public double[] UnitGradient(IReadOnlyList<double> point, IReadOnlyDictionary<string, object> values, double[] featureGradient)
+    public double[] UnitGradient(
+        IReadOnlyList<double> point, IReadOnlyDictionary<string, object> values, double[] featureGradient)
     {
         var gradient = new double[UnitDimension];
         foreach (var block in _blocks)
@@ -188,8 +193,9 @@ internal sealed class SpaceEncoder
             else if (active)
             {
                 double angle = Math.PI * Math.Clamp(point[block.Offset], 0, 1);
-                gradient[block.Offset] = (0.5 * Math.PI)
-                    * ((-Math.Sin(angle) * featureGradient[block.FeatureOffset]) + (Math.Cos(angle) * featureGradient[block.FeatureOffset + 1]));
+                double byFirst = -Math.Sin(angle) * featureGradient[block.FeatureOffset];
+                double bySecond = Math.Cos(angle) * featureGradient[block.FeatureOffset + 1];
+                gradient[block.Offset] = 0.5 * Math.PI * (byFirst + bySecond);
             }
         }
 
@@ -216,5 +222,11 @@ internal sealed class SpaceEncoder
     }
 
     private sealed record Block(
-        HyperParameter Parameter, int Offset, int Width, int FeatureOffset, int FeatureWidth, bool OneHot, bool Conditional);
+        HyperParameter Parameter,
+        int Offset,
+        int Width,
+        int FeatureOffset,
+        int FeatureWidth,
+        bool OneHot,
+        bool Conditional);
 }
