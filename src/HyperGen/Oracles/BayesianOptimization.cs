@@ -25,7 +25,7 @@ namespace HyperGen;
 /// its trial and is not modelled.</para>
 /// <para><b>Parallel trials.</b> Each running trial is added to the model with the worst loss seen so far (a
 /// pessimistic constant liar), so workers asking at the same time are steered away from each other's points.</para>
-/// <para><b>Proposal.</b> A finite space of up to 2,000 configurations is scored in full. Otherwise random
+/// <para><b>Proposal.</b> A finite space of up to 256 configurations is scored in full. Otherwise random
 /// configurations are scored, and the best of them and the best completed trials start bounded L-BFGS-B searches of
 /// the acquisition; every result is mapped back to values with <see cref="HyperParameter.FromUnit"/>, so steps and
 /// grids hold, and rescored there. The best untried configuration wins. When none is left, a finite space ends the
@@ -38,7 +38,7 @@ public sealed class BayesianOptimization : Oracle
 {
     private const int DrawsBeforeEnumerating = 100;
     private const int MaxEnumeratedConfigurations = 1_000_000;
-    private const int MaxScoredConfigurations = 2_000;
+    private const int MaxScoredConfigurations = 256;
     private const int CandidatePoolSize = 256;
     private const int PoolStarts = 3;
     private const int ObservedStarts = 2;
