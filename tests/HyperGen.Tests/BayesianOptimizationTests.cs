@@ -373,6 +373,20 @@ public class BayesianOptimizationTests
     }
 
     [Fact]
+    public void LargerFiniteSpace_ExhaustsExactly()
+    {
+        // 272 configurations are too many to score in full, so the last six proposals come from sampled candidates.
+        HyperParameter[] space = [new IntHyperParameter("a", 0, 16), new IntHyperParameter("b", 0, 15)];
+        var oracle = new BayesianOptimization(maxTrials: 400, numInitialPoints: 266, seed: 7);
+
+        var trials = Run(oracle, space, v => Math.Abs((int)v["a"] - 8) + Math.Abs((int)v["b"] - 3), 400);
+
+        Assert.Equal(272, trials.Count);
+        Assert.Equal(272, trials.Select(Key).Distinct().Count());
+        Assert.Contains("272 configurations", oracle.StopReason);
+    }
+
+    [Fact]
     public void ConditionalSpace_ProposesActiveValuesOnlyAndExhausts()
     {
         // model=mlp has units 8, 16 or 24; model=cnn has kernel 3 or 5: five configurations in all.
