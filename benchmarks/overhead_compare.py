@@ -10,6 +10,7 @@ Usage: /usr/bin/python3 benchmarks/overhead_compare.py BENCHMARKDOTNET_REPORT_CS
 
 import csv
 import json
+import pathlib
 import sys
 
 PLANNED = ["random", "grid", "bayesian", "tpe"]
@@ -25,6 +26,9 @@ def to_ms(text):
 
 
 def read_report(path):
+    # BenchmarkDotNet writes no report when no oracle was selected, for example when none is compiled in.
+    if not pathlib.Path(path).exists():
+        return {}
     with open(path, newline="") as handle:
         rows = list(csv.DictReader(handle))
     results = {}

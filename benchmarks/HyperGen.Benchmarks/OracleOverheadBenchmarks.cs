@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using HyperGen.Benchmarking;
 
 namespace HyperGen.Benchmarks;
@@ -11,13 +13,19 @@ namespace HyperGen.Benchmarks;
 /// Times one proposal (<see cref="Oracle.CreateTrial"/>) of each compiled-in oracle after 100, 200, 500 and 1,000
 /// finished trials on a mixed six-parameter space. The history is built once per case through ask-and-tell. Each
 /// measured iteration is a single proposal. The setup before it completes the previous iteration's trial, so the
-/// history grows by one trial per iteration: by 26 over a case (1 jitting, 5 warmup and 20 measured iterations).
+/// history grows by one trial per iteration, about 25 over a case (5 warmup and 20 measured iterations).
 /// </summary>
 /// <remarks>
+/// <para>
+/// The job turns tiered compilation off. Otherwise the 25 or so timed calls would run partly in unoptimized tier-0
+/// code, because the setup calls come in one burst and the runtime delays tier-up until calls stop arriving. It also
+/// skips BenchmarkDotNet's full garbage collection before each iteration, so proposals follow each other as in
+/// overhead_optuna.py's loop rather than starting from cold caches.
+/// </para>
 /// The environment variable <c>HYPERGEN_ORACLES</c> (comma-separated names) limits the oracles; by default every
 /// oracle in <see cref="OracleCatalog"/> runs. benchmarks/overhead_optuna.py measures Optuna on the same space.
 /// </remarks>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 20, invocationCount: 1)]
+[Config(typeof(ProposalJobConfig))]
 public class OracleOverheadBenchmarks
 {
     /// <summary>The environment variable that selects oracles by name.</summary>
@@ -99,7 +107,9 @@ public class OracleOverheadBenchmarks
         new BooleanHyperParameter("batch_norm"),
     ];
 
-    /// <summary>A cheap objective with one optimum, so that model-based oracles see a signal; overhead_optuna.py uses the same.</summary>
+    /// <summary>
+    /// A cheap objective with one optimum, so that model-based oracles see a signal. overhead_optuna.py uses the same.
+    /// </summary>
     public static double Evaluate(IReadOnlyDictionary<string, object> values)
     {
         double learningRateTerm = Math.Pow(Math.Log10((double)values["learning_rate"]) + 3, 2);
@@ -115,8 +125,28 @@ public class OracleOverheadBenchmarks
     {
         var (trial, proposal) = _oracle.CreateTrial();
         return trial ?? throw new InvalidOperationException(
-            $"Oracle '{Oracle}' returned {proposal.Status} instead of a trial after {_oracle.Trials.Count} trials: {proposal.Message}");
+            $"Oracle '{Oracle}' returned {proposal.Status} instead of a trial after {_oracle.Trials.Count} trials: "
+            + proposal.Message);
     }
 
     private void Complete(Trial trial) => _oracle.CompleteTrial(trial, Evaluate(trial.Values));
+
+    /// <summary>
+    /// One process, 5 warmup and 20 measured iterations of one proposal each, fully optimized code, no forced
+    /// collections.
+    /// </summary>
+    public sealed class ProposalJobConfig : ManualConfig
+    {
+        /// <summary>Creates the configuration.</summary>
+        public ProposalJobConfig() =>
+            AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(5)
+                .WithIterationCount(20)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithGcForce(false)
+                .WithEnvironmentVariable("DOTNET_TieredCompilation", "0"));
+    }
 }

@@ -76,7 +76,8 @@ public static class QualityRunner
             if (trial is null)
             {
                 throw new InvalidOperationException(
-                    $"Oracle '{oracleName}' returned {proposal.Status} with no trial running ({function.Name}, seed {seed}, trial {trials}).");
+                    $"Oracle '{oracleName}' returned {proposal.Status} with no trial running "
+                    + $"({function.Name}, seed {seed}, trial {trials}).");
             }
 
             double value = function.Evaluate(trial.Values);
@@ -91,7 +92,8 @@ public static class QualityRunner
                 $"Oracle '{oracleName}' stopped before its first trial on {function.Name} (seed {seed}): {oracle.StopReason}");
         }
 
-        return new RunResult(function.Name, oracleName, budget, seed, trials, best, best - function.Minimum, stopwatch.Elapsed.TotalSeconds);
+        double regret = best - function.Minimum;
+        return new RunResult(function.Name, oracleName, budget, seed, trials, best, regret, stopwatch.Elapsed.TotalSeconds);
     }
 
     private static int IndexOf<T>(this IEnumerable<T> items, T item) => items.ToList().IndexOf(item);

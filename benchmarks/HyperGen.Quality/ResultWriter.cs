@@ -60,11 +60,13 @@ public static class ResultWriter
     public static string FormatTable(IReadOnlyList<RegretSummary> summary)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"function",-11} {"budget",6} {"oracle",-10} {"median",11} {"q1",11} {"q3",11} {"iqr",11} {"seconds",8}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{"function",-11} {"budget",6} {"oracle",-10} {"median",11} {"q1",11} {"q3",11} {"iqr",11} {"seconds",8}");
         foreach (var s in summary.OrderBy(s => s.Function, StringComparer.Ordinal).ThenBy(s => s.Budget))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{s.Function,-11} {s.Budget,6} {s.Oracle,-10} {s.MedianRegret,11:G4} {s.Q1Regret,11:G4} {s.Q3Regret,11:G4} {s.IqrRegret,11:G4} {s.Seconds,8:F2}");
+                $"{s.Function,-11} {s.Budget,6} {s.Oracle,-10} {s.MedianRegret,11:G4} {s.Q1Regret,11:G4} "
+                + $"{s.Q3Regret,11:G4} {s.IqrRegret,11:G4} {s.Seconds,8:F2}");
         }
 
         return text.ToString();

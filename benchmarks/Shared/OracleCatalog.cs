@@ -61,7 +61,8 @@ public static class OracleCatalog
             else
             {
                 throw new ArgumentException(
-                    $"Unknown oracle '{name}'. Compiled in: {string.Join(", ", BuiltNames)}; planned: {string.Join(", ", PlannedNames)}.");
+                    $"Unknown oracle '{name}'. Compiled in: {string.Join(", ", BuiltNames)}. "
+                    + $"Planned: {string.Join(", ", PlannedNames)}.");
             }
         }
 
