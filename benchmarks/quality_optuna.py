@@ -135,8 +135,9 @@ def main():
     start = time.perf_counter()
     jobs = [(sampler_name, function_name, args.budgets, seed)
             for sampler_name in args.samplers for function_name in args.functions for seed in range(args.seeds)]
-    # NOTE: each study gets a fresh process. When one process ran many studies, TPESampler (Optuna 3.1) proposed
-    # different mixed-space trials for the same seed, depending on the studies before it. The cause is not known.
+    # NOTE: each study gets a fresh process, as an isolated run would. Earlier full runs with many studies per
+    # process gave other mixed-space TPESampler (Optuna 3.1) results for some seeds than isolated studies. The cause
+    # was not found, and shorter runs did not reproduce it.
     with multiprocessing.Pool(args.parallel, maxtasksperchild=1) as pool:
         per_job = pool.map(run, jobs, chunksize=1)
     runs = sorted((result for results in per_job for result in results),
