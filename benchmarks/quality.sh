@@ -2,7 +2,7 @@
 # Simple regret of HyperGen's oracles and of Optuna's RandomSampler and TPESampler on Branin, 4-D Rosenbrock and a
 # mixed space, over 20 seeds and budgets of 25, 50 and 100 trials, then one combined table with the target check.
 # Usage: benchmarks/quality.sh [oracles, default: every compiled-in one] [results folder]   (from the repository root)
-# Example: benchmarks/quality.sh random,grid,bayesian,tpe /tmp/hypergen-quality
+# Example: benchmarks/quality.sh random,bayesian,tpe /tmp/hypergen-quality
 set -euo pipefail
 cd "$(dirname "$0")/.."
 oracles="${1:-}"

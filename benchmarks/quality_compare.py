@@ -16,7 +16,7 @@ import sys
 REFERENCE = "optuna-tpe"
 TARGET_ORACLES = ["tpe", "bayesian"]
 TARGET_BUDGETS = [50, 100]
-HYPERGEN_ORACLES = ["random", "grid", "bayesian", "tpe"]
+HYPERGEN_ORACLES = ["random", "bayesian", "tpe"]
 
 
 def read_summary(path):
