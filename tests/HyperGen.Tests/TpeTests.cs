@@ -153,7 +153,7 @@ public class TpeTests
         oracle.FailTrial(trials[4], "boom");
         oracle.CompleteTrial(trials[5], 2.0);
 
-        var ranked = TpeObservation.Rank(oracle.Trials, Objective.Minimize("loss"), includeRunning: false);
+        var ranked = TpeObservation.Rank(oracle.Trials, Objective.Minimize("loss"), proposedValues: null);
 
         Assert.Equal([5, 0, 2, 1, 3], ranked.Select(observation => observation.Trial.Number));
     }
@@ -167,7 +167,7 @@ public class TpeTests
         oracle.CompleteTrial(trials[1], 0.5);
         oracle.CompleteTrial(trials[2], double.NegativeInfinity);
 
-        var ranked = TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: false);
+        var ranked = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
 
         Assert.Equal([1, 0, 2], ranked.Select(observation => observation.Trial.Number));
         Assert.False(ranked[1].CanBeGood);
@@ -196,7 +196,7 @@ public class TpeTests
 
         oracle.UpdateSpace([new FloatHyperParameter("unseen", 0, 1)]);
 
-        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: false);
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
         var groups = TpeGroups.Decompose(oracle.Space, observations);
 
         Assert.Equal(
@@ -222,8 +222,8 @@ public class TpeTests
             oracle.CompleteTrial(trial, trial.Values.TryGetValue("x", out object? x) ? Math.Abs((double)x - 0.2) : -100);
         }
 
-        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: false);
-        var model = new TpeModel(s_independent, Tpe.DefaultGamma, 24, 10, stream => new DeterministicRandom(1, 30, stream), observations);
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
+        var model = new TpeModel(s_independent, Tpe.DefaultGamma, 24, 10, stream => new DeterministicRandom(1, 30, stream), observations, new TpeUnitCache());
 
         var (good, bad, finished) = model.Split([child], [TpeModel.DimensionOf(child)]);
         var best = model.RankCandidates([child])[0];
@@ -371,8 +371,8 @@ public class TpeTests
             oracle.CompleteTrial(trial, 1.0 + trial.Number);
         }
 
-        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: true);
-        var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations);
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: trial => trial.Values);
+        var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache());
 
         var (good, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
 
@@ -393,8 +393,8 @@ public class TpeTests
             oracle.CompleteTrial(trial, trial.Number < 9 ? double.PositiveInfinity : trial.Number);
         }
 
-        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: false);
-        var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations);
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
+        var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache());
 
         var (good, bad, _) = model.Split([x], [TpeModel.DimensionOf(x)]);
 
@@ -412,7 +412,7 @@ public class TpeTests
         oracle.CompleteTrial(trial, double.NaN);
 
         Assert.Equal(TrialStatus.Failed, trial.Status);
-        Assert.Empty(TpeObservation.Rank(oracle.Trials, oracle.Objective, includeRunning: true));
+        Assert.Empty(TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: trial => trial.Values));
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed class Tpe : Oracle
     private const int FallbackStream = 1;
 
     private readonly ParzenSettings _settings;
+    private readonly TpeUnitCache _units = new();
+    private readonly Dictionary<int, IReadOnlyDictionary<string, object>> _runningProposals = [];
 
     /// <summary>Creates a TPE oracle.</summary>
     /// <param name="objective">What to optimize; <see cref="Objective.Default"/> when null.</param>
@@ -134,7 +136,7 @@ public sealed class Tpe : Oracle
     protected override TrialProposal PopulateSpace(int trialNumber)
     {
         var space = Space;
-        var observations = TpeObservation.Rank(Trials, Objective, ConstantLiar);
+        var observations = TpeObservation.Rank(Trials, Objective, ConstantLiar ? ProposedValues : null);
         int finished = 0;
         foreach (var observation in observations)
         {
@@ -149,10 +151,23 @@ public sealed class Tpe : Oracle
         var tuned = space.Where(IsTuned).ToList();
         var blocks = Multivariate ? TpeGroups.Decompose(tuned, observations) : tuned.Select(p => new[] { p }).ToList();
         var model = new TpeModel(
-            _settings, GoodCount, NumEiCandidates, NumStartupTrials, stream => RandomFor(trialNumber, stream), observations);
+            _settings, GoodCount, NumEiCandidates, NumStartupTrials, stream => RandomFor(trialNumber, stream), observations, _units);
         var values = FindBestUntried(space, blocks, model);
-        return values is null ? ProposeRandomly(trialNumber, FallbackStream) : TrialProposal.Ready(values);
+        return values is null ? ProposeRandomly(trialNumber, FallbackStream) : Propose(trialNumber, values);
     }
+
+    /// <inheritdoc />
+    protected override void OnTrialEnded(Trial trial) => _runningProposals.Remove(trial.Number);
+
+    /// <summary>Records the values proposed for a trial, which the constant liar reads while the trial runs.</summary>
+    private TrialProposal Propose(int trialNumber, IReadOnlyDictionary<string, object> values)
+    {
+        _runningProposals[trialNumber] = values;
+        return TrialProposal.Ready(values);
+    }
+
+    private IReadOnlyDictionary<string, object> ProposedValues(Trial trial) =>
+        _runningProposals.TryGetValue(trial.Number, out var values) ? values : trial.Values;
 
     /// <summary>
     /// Returns the untried configuration with the highest total score that the blocks' ranked candidates can form,
@@ -259,7 +274,7 @@ public sealed class Tpe : Oracle
             var values = SampleValues(random);
             if (!WasTried(values))
             {
-                return TrialProposal.Ready(values);
+                return Propose(trialNumber, values);
             }
         }
 
@@ -276,7 +291,7 @@ public sealed class Tpe : Oracle
             return TrialProposal.Stop($"The search space is exhausted: all {all.Count} configurations have been tried.");
         }
 
-        return TrialProposal.Ready(untried[(int)random.NextInt64(untried.Count)]);
+        return Propose(trialNumber, untried[(int)random.NextInt64(untried.Count)]);
     }
 
     /// <summary>Returns the size of the good group for <paramref name="count"/> observations, checked.</summary>

@@ -20,7 +20,7 @@ internal static class TpeGroups
         var active = new bool[tuned.Count];
         foreach (var observation in observations)
         {
-            var values = observation.Trial.Values;
+            var values = observation.Values;
             for (int i = 0; i < tuned.Count; i++)
             {
                 active[i] = values.ContainsKey(tuned[i].Name);

@@ -20,6 +20,7 @@ internal sealed class TpeModel
     private readonly int _startupCount;
     private readonly Func<int, DeterministicRandom> _randomFor;
     private readonly List<TpeObservation> _observations;
+    private readonly TpeUnitCache _units;
 
     /// <summary>Creates the model of one proposal.</summary>
     /// <param name="settings">The settings of the Parzen estimators.</param>
@@ -28,13 +29,15 @@ internal sealed class TpeModel
     /// <param name="startupCount">How many finished observations a block needs before it is modelled.</param>
     /// <param name="randomFor">Returns the proposal's generator for a stream.</param>
     /// <param name="observations">The observations, ranked best first.</param>
+    /// <param name="units">The unit values of ended trials, shared across proposals.</param>
     public TpeModel(
         ParzenSettings settings,
         Func<int, int> goodCount,
         int candidateCount,
         int startupCount,
         Func<int, DeterministicRandom> randomFor,
-        List<TpeObservation> observations)
+        List<TpeObservation> observations,
+        TpeUnitCache units)
     {
         _settings = settings;
         _goodCount = goodCount;
@@ -42,6 +45,7 @@ internal sealed class TpeModel
         _startupCount = startupCount;
         _randomFor = randomFor;
         _observations = observations;
+        _units = units;
     }
 
     /// <summary>Returns the modelled dimension of a parameter.</summary>
@@ -82,12 +86,18 @@ internal sealed class TpeModel
     public (List<double[]> Good, List<double[]> Bad, int Finished) Split(
         IReadOnlyList<HyperParameter> block, ParzenDimension[] dimensions)
     {
+        var units = new TpeUnitCache.ParameterUnits[block.Count];
+        for (int d = 0; d < block.Count; d++)
+        {
+            units[d] = _units.For(block[d]);
+        }
+
         var rows = new List<(TpeObservation Observation, double[] Point)>();
         int finished = 0;
         int eligible = 0;
         foreach (var observation in _observations)
         {
-            var point = PointOf(observation.Trial.Values, block, dimensions);
+            var point = PointOf(observation, units, dimensions);
             if (point is null)
             {
                 continue;
@@ -206,18 +216,17 @@ internal sealed class TpeModel
 
     /// <summary>Returns the block's coordinates in a trial, or null when one of its parameters was inactive.</summary>
     private static double[]? PointOf(
-        IReadOnlyDictionary<string, object> values, IReadOnlyList<HyperParameter> block, ParzenDimension[] dimensions)
+        TpeObservation observation, TpeUnitCache.ParameterUnits[] units, ParzenDimension[] dimensions)
     {
-        var point = new double[block.Count];
-        for (int d = 0; d < block.Count; d++)
+        var point = new double[units.Length];
+        for (int d = 0; d < units.Length; d++)
         {
-            if (!values.TryGetValue(block[d].Name, out object? value))
+            if (units[d].UnitOf(observation) is not double unit)
             {
                 return null;
             }
 
             var dimension = dimensions[d];
-            double unit = block[d].ToUnit(value);
             point[d] = dimension.Kind switch
             {
                 ParzenDimensionKind.Categorical => dimension.BucketOf(unit),
@@ -234,10 +243,36 @@ internal sealed class TpeModel
             ? parameter.FromUnit(dimension.BucketCentre((long)coordinate))
             : parameter.FromUnit(coordinate);
 
+    /// <summary>Returns the points in trial-number order, placing each at its number rather than sorting.</summary>
     private static List<double[]> Chronological(List<(int Number, double[] Point)> rows)
     {
-        rows.Sort(static (left, right) => left.Number.CompareTo(right.Number));
-        return rows.ConvertAll(row => row.Point);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        int last = 0;
+        foreach (var row in rows)
+        {
+            last = Math.Max(last, row.Number);
+        }
+
+        var byNumber = new double[]?[last + 1];
+        foreach (var (number, point) in rows)
+        {
+            byNumber[number] = point;
+        }
+
+        var ordered = new List<double[]>(rows.Count);
+        foreach (var point in byNumber)
+        {
+            if (point is not null)
+            {
+                ordered.Add(point);
+            }
+        }
+
+        return ordered;
     }
 
     /// <summary>

@@ -16,9 +16,10 @@ namespace HyperGen;
 /// </remarks>
 internal sealed class TpeObservation
 {
-    private TpeObservation(Trial trial, double stage, double loss, bool isPending)
+    private TpeObservation(Trial trial, IReadOnlyDictionary<string, object> values, double stage, double loss, bool isPending)
     {
         Trial = trial;
+        Values = values;
         Stage = stage;
         Loss = loss;
         IsPending = isPending;
@@ -26,6 +27,9 @@ internal sealed class TpeObservation
 
     /// <summary>The trial observed.</summary>
     public Trial Trial { get; }
+
+    /// <summary>The trial's values: as proposed while it runs, as recorded once it has ended.</summary>
+    public IReadOnlyDictionary<string, object> Values { get; }
 
     /// <summary>
     /// How far the trial got, smaller being further: negative infinity for completed and running trials, minus the
@@ -43,10 +47,16 @@ internal sealed class TpeObservation
     public bool CanBeGood => !IsPending && double.IsFinite(Loss);
 
     /// <summary>
-    /// Returns the completed and pruned trials, plus the running ones when <paramref name="includeRunning"/>, sorted
-    /// from best to worst; ties keep creation order.
+    /// Returns the completed and pruned trials, plus the running ones when <paramref name="proposedValues"/> is given,
+    /// sorted from best to worst; ties keep creation order.
     /// </summary>
-    public static List<TpeObservation> Rank(IReadOnlyList<Trial> trials, Objective objective, bool includeRunning)
+    /// <param name="trials">The trials in creation order.</param>
+    /// <param name="objective">The objective, whose direction turns scores into losses.</param>
+    /// <param name="proposedValues">Returns the values proposed for a running trial, or null to leave running trials
+    /// out. A running trial's own values are not read, because Build may still be adding parameters to them on
+    /// another thread.</param>
+    public static List<TpeObservation> Rank(
+        IReadOnlyList<Trial> trials, Objective objective, Func<Trial, IReadOnlyDictionary<string, object>>? proposedValues)
     {
         double sign = objective.Direction == ObjectiveDirection.Maximize ? -1 : 1;
         var observations = new List<TpeObservation>(trials.Count);
@@ -55,10 +65,10 @@ internal sealed class TpeObservation
             var observation = trial.Status switch
             {
                 TrialStatus.Completed when trial.Score.HasValue =>
-                    new TpeObservation(trial, double.NegativeInfinity, ToLoss(sign, trial.Score.Value), false),
+                    new TpeObservation(trial, trial.Values, double.NegativeInfinity, ToLoss(sign, trial.Score.Value), false),
                 TrialStatus.Pruned => FromPruned(trial, sign),
-                TrialStatus.Running when includeRunning =>
-                    new TpeObservation(trial, double.NegativeInfinity, double.PositiveInfinity, true),
+                TrialStatus.Running when proposedValues is not null =>
+                    new TpeObservation(trial, proposedValues(trial), double.NegativeInfinity, double.PositiveInfinity, true),
                 _ => null,
             };
             if (observation is not null)
@@ -87,11 +97,11 @@ internal sealed class TpeObservation
         var values = trial.IntermediateValues;
         if (values.Count == 0)
         {
-            return new TpeObservation(trial, double.PositiveInfinity, double.PositiveInfinity, false);
+            return new TpeObservation(trial, trial.Values, double.PositiveInfinity, double.PositiveInfinity, false);
         }
 
         var last = values[^1];
-        return new TpeObservation(trial, -last.Step, ToLoss(sign, last.Value), false);
+        return new TpeObservation(trial, trial.Values, -last.Step, ToLoss(sign, last.Value), false);
     }
 
     private static double ToLoss(double sign, double value) =>
