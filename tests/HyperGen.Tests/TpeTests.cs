@@ -235,6 +235,29 @@ public class TpeTests
         Assert.InRange((double)best.Values[0], 0.05, 0.35);
     }
 
+    [Fact]
+    public void DimensionOf_MapsEachParameterKind()
+    {
+        var cases = new (HyperParameter Parameter, ParzenDimension Expected)[]
+        {
+            (new FloatHyperParameter("a", 0, 1), s_continuous),
+            (new FloatHyperParameter("b", 1e-5, 1e-1, sampling: Sampling.Log), s_continuous),
+            (new FloatHyperParameter("c", 0.1, 0.9, step: 0.1), new(ParzenDimensionKind.Grid, 9)),
+            (new IntHyperParameter("d", 16, 256, step: 16), new(ParzenDimensionKind.Grid, 16)),
+            (new IntHyperParameter("e", 0, 9), new(ParzenDimensionKind.Grid, 10)),
+            (new IntHyperParameter("f", 2, 512, sampling: Sampling.Log), s_continuous),
+            (new ChoiceHyperParameter("g", [16, 32, 64]), new(ParzenDimensionKind.Grid, 3)),
+            (new ChoiceHyperParameter("h", [16, 32, 64], ordered: false), new(ParzenDimensionKind.Categorical, 3)),
+            (new ChoiceHyperParameter("i", ["relu", "tanh"]), new(ParzenDimensionKind.Categorical, 2)),
+            (new BooleanHyperParameter("j"), new(ParzenDimensionKind.Categorical, 2)),
+        };
+
+        foreach (var (parameter, expected) in cases)
+        {
+            Assert.Equal(expected, TpeModel.DimensionOf(parameter));
+        }
+    }
+
     // Proposals
 
     [Fact]
@@ -309,6 +332,37 @@ public class TpeTests
             Assert.All(trials.Where(t => t.Values["model"] is "cnn"), t => Assert.False(t.Values.ContainsKey("units")));
             Assert.True(trials.Skip(20).Count(t => t.Values["model"] is "mlp") >= 14, "the better branch should dominate late trials");
         }
+    }
+
+    [Fact]
+    public async Task Tuner_RunsConditionalSearch()
+    {
+        static void Declare(HyperParameters hp)
+        {
+            string model = hp.Choice("model", ["mlp", "cnn"]);
+            using (hp.ConditionalScope("model", "mlp"))
+            {
+                hp.Int("units", 8, 128, step: 8);
+            }
+
+            using (hp.ConditionalScope("model", "cnn"))
+            {
+                hp.Float("rate", 1e-4, 1e-1, sampling: Sampling.Log);
+            }
+        }
+
+        using var folder = new TemporaryDirectory();
+        var oracle = new Tpe(maxTrials: 25, seed: 3, numStartupTrials: 5);
+        var model = new FunctionHyperModel(
+            Declare, hp => hp.IsActive("units") ? Math.Abs(hp.Get<int>("units") - 48) / 8.0 : 3.0);
+        var tuner = new Tuner<ScoredConfiguration>(model, oracle, folder.Options());
+
+        await tuner.SearchAsync();
+
+        Assert.Equal(25, oracle.Trials.Count);
+        Assert.All(oracle.Trials, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+        Assert.Equal(25, oracle.Trials.Select(Describe).Distinct().Count());
+        Assert.Equal("mlp", oracle.GetBestTrials()[0].Values["model"]);
     }
 
     [Fact]
