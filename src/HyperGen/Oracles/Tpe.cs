@@ -259,7 +259,8 @@ public sealed class Tpe : Oracle
             values[parameter.Name] = candidate.Values[position];
         }
 
-        return new Configuration(ranks, values, usedBlocks, score);
+        // The prior kernels keep both densities positive, but a NaN total would otherwise rank first in the queue.
+        return new Configuration(ranks, values, usedBlocks, double.IsNaN(score) ? double.NegativeInfinity : score);
     }
 
     /// <summary>
