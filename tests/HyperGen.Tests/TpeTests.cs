@@ -458,6 +458,36 @@ public class TpeTests
     }
 
     [Fact]
+    public void PrunedTrials_AreModelled_FailedAreNot()
+    {
+        var x = new FloatHyperParameter("x", 0, 1);
+        var oracle = ScriptedOracle.WithValues(Enumerable.Range(0, 16).Select(i => Values(("x", i / 16.0))));
+        oracle.UpdateSpace([x], initial: true);
+        var trials = Enumerable.Range(0, 16).Select(_ => oracle.CreateTrial().Trial!).ToList();
+        foreach (var trial in trials.Take(10))
+        {
+            oracle.CompleteTrial(trial, 5.0 + trial.Number);
+        }
+
+        foreach (var trial in trials.Skip(10).Take(5))
+        {
+            oracle.ReportIntermediate(trial, 0, trial.Number);
+            oracle.PruneTrial(trial);
+        }
+
+        oracle.FailTrial(trials[15], "out of memory");
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
+        var model = new TpeModel(s_independent, n => 3, 24, 10, stream => new DeterministicRandom(1, 16, stream), observations, new TpeUnitCache());
+
+        var (good, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
+
+        Assert.Equal(15, finished);
+        Assert.Equal(3, good.Count);
+        Assert.Equal(12, bad.Count);
+        Assert.Equal([0.0, 1.0 / 16, 2.0 / 16], good.Select(point => point[0]));
+    }
+
+    [Fact]
     public void NaNScore_FailsTrialAndIsNotModelled()
     {
         var oracle = NewTpe(seed: 2, maxTrials: 20);
