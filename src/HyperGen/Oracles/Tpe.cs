@@ -23,10 +23,12 @@ namespace HyperGen;
 /// <para>Pruned trials are modelled as Optuna 3.1 models them: ranked after every completed trial, by the last step
 /// they reached and then by their last intermediate value. Failed trials are never modelled. A NaN score fails its
 /// trial; an infinite score is the worst loss, and such a trial always joins the bad group. With the constant liar on,
-/// running trials also join the bad group, so parallel workers do not propose the same region twice.</para>
+/// running trials also join the bad group, which pushes parallel workers' proposals apart.</para>
 /// <para>A proposal depends only on the seed, the trial number and the trials ended or running when it is made.
-/// Candidates that repeat a tried configuration are skipped for the next best one; when none of the candidates is
+/// Candidates that repeat a tried configuration are skipped for the next best one. When none of the candidates is
 /// left, the oracle samples at random, and it stops once a finite space is exhausted.</para>
+/// <para>NOTE: Math.Exp and Math.Log come from the platform's C runtime, so on another operating system two
+/// candidates whose scores tie to the last bit may rank the other way.</para>
 /// </remarks>
 public sealed class Tpe : Oracle
 {
