@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace HyperGen;
+
+/// <summary>
+/// The unit values (<see cref="HyperParameter.ToUnit"/>) of ended trials, kept across proposals so that each trial's
+/// values are mapped once rather than once per proposal. An ended trial's values no longer change.
+/// </summary>
+internal sealed class TpeUnitCache
+{
+    private readonly Dictionary<string, ParameterUnits> _units = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the cached unit values of one parameter.</summary>
+    public ParameterUnits For(HyperParameter parameter)
+    {
+        if (!_units.TryGetValue(parameter.Name, out var units))
+        {
+            units = new ParameterUnits(parameter);
+            _units.Add(parameter.Name, units);
+        }
+
+        return units;
+    }
+
+    /// <summary>The unit values of one parameter, indexed by trial number.</summary>
+    internal sealed class ParameterUnits(HyperParameter parameter)
+    {
+        private const double NotComputed = double.NaN;
+        private const double Inactive = double.NegativeInfinity;
+
+        private readonly List<double> _units = [];
+
+        /// <summary>
+        /// Returns the unit value in an observed trial, or null when the parameter was inactive there. Values of
+        /// running trials are mapped every time, because they are not final.
+        /// </summary>
+        public double? UnitOf(TpeObservation observation)
+        {
+            if (observation.IsPending)
+            {
+                return Map(observation.Values);
+            }
+
+            int number = observation.Trial.Number;
+            while (_units.Count <= number)
+            {
+                _units.Add(NotComputed);
+            }
+
+            if (double.IsNaN(_units[number]))
+            {
+                _units[number] = Map(observation.Values) ?? Inactive;
+            }
+
+            double unit = _units[number];
+            return unit == Inactive ? null : unit;
+        }
+
+        private double? Map(IReadOnlyDictionary<string, object> values) =>
+            values.TryGetValue(parameter.Name, out object? value) ? parameter.ToUnit(value) : null;
+    }
+}
