@@ -126,6 +126,7 @@ static Oracle CreateOracle(DigitsCommandLine commandLine)
     {
         "grid" => new GridSearch(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
         "bayesian" => new BayesianOptimization(objective, commandLine.MaxTrials, seed: commandLine.Seed) { Pruner = pruner },
+        "tpe" => new Tpe(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
         "hyperband" => new Hyperband(objective, maxEpochs: commandLine.Epochs, seed: commandLine.Seed) { Pruner = pruner },
         _ => new RandomSearch(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
     };

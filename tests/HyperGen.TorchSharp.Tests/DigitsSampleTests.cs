@@ -27,6 +27,7 @@ public sealed class DigitsSampleTests
     [InlineData("grid", "none", "Searching with GridSearch and pruner none")]
     [InlineData("hyperband", "none", "Searching with Hyperband and pruner none")]
     [InlineData("bayesian", "none", "Searching with BayesianOptimization and pruner none")]
+    [InlineData("tpe", "none", "Searching with Tpe and pruner none")]
     [InlineData("random", "median", "Searching with RandomSearch and pruner MedianPruner")]
     [InlineData("random", "asha", "Searching with RandomSearch and pruner SuccessiveHalvingPruner")]
     public void Sample_TunerAndPruner_RunsThatAlgorithm(string tuner, string pruner, string expected)
