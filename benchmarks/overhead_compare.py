@@ -13,8 +13,8 @@ import json
 import pathlib
 import sys
 
-PLANNED = ["random", "bayesian", "tpe"]
-PEERS = {"random": "optuna-random", "bayesian": "optuna-tpe", "tpe": "optuna-tpe"}
+PLANNED = ["random", "bayesian", "tpe", "tpe-multivariate"]
+PEERS = {"random": "optuna-random", "bayesian": "optuna-tpe", "tpe": "optuna-tpe", "tpe-multivariate": "optuna-tpe"}
 MIN_SPEEDUP = {"random": 20.0, "tpe": 20.0}
 MAX_MS = {"bayesian": (200, 50.0)}
 UNITS_MS = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "µs": 1e-3, "ms": 1.0, "s": 1000.0}

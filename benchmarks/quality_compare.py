@@ -14,9 +14,9 @@ import pathlib
 import sys
 
 REFERENCE = "optuna-tpe"
-TARGET_ORACLES = ["tpe", "bayesian"]
+TARGET_ORACLES = ["tpe", "tpe-multivariate", "bayesian"]
 TARGET_BUDGETS = [50, 100]
-HYPERGEN_ORACLES = ["random", "bayesian", "tpe"]
+HYPERGEN_ORACLES = ["random", "bayesian", "tpe", "tpe-multivariate"]
 
 
 def read_summary(path):

@@ -24,7 +24,7 @@ public delegate Oracle OracleFactory(Objective objective, int seed, int? maxTria
 public static class OracleCatalog
 {
     /// <summary>The oracle names the benchmarks report on, built or not, in report order.</summary>
-    public static IReadOnlyList<string> PlannedNames { get; } = ["random", "bayesian", "tpe"];
+    public static IReadOnlyList<string> PlannedNames { get; } = ["random", "bayesian", "tpe", "tpe-multivariate"];
 
     /// <summary>The oracles compiled into this build, by name.</summary>
     public static IReadOnlyDictionary<string, OracleFactory> Factories { get; } =
@@ -32,6 +32,8 @@ public static class OracleCatalog
         {
             ["random"] = (objective, seed, maxTrials) => new RandomSearch(objective, maxTrials, seed),
             ["bayesian"] = (objective, seed, maxTrials) => new BayesianOptimization(objective, maxTrials, seed: seed),
+            ["tpe"] = (objective, seed, maxTrials) => new Tpe(objective, maxTrials, seed),
+            ["tpe-multivariate"] = (objective, seed, maxTrials) => new Tpe(objective, maxTrials, seed, multivariate: true),
         };
 
     /// <summary>The names of the compiled-in oracles, planned ones first in <see cref="PlannedNames"/> order.</summary>
