@@ -52,7 +52,13 @@ namespace HyperGen.Analyzers
                 return;
             }
 
+            // Most types have no condition, so the properties of their base classes are not read.
             var own = HyperProperty.ReadAll(type, known, context.CancellationToken);
+            if (!own.Exists(property => property.ActiveWhen is not null))
+            {
+                return;
+            }
+
             var inherited = HyperProperty.ReadInherited(type, known, context.CancellationToken);
             for (int index = 0; index < own.Count; index++)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,12 +16,14 @@ namespace HyperGen.Analyzers
     internal sealed class DynamicCall
     {
         private readonly IInvocationOperation _invocation;
+        private readonly CancellationToken _cancellationToken;
         private readonly string _name;
 
         /// <summary>Reads the call.</summary>
-        public DynamicCall(IInvocationOperation invocation)
+        public DynamicCall(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             _invocation = invocation;
+            _cancellationToken = cancellationToken;
             var nameArgument = Find("name");
             _name = nameArgument is not null && TryGetConstant(nameArgument.Value, out var value) && value is string text
                 ? text
@@ -60,8 +63,11 @@ namespace HyperGen.Analyzers
             return !isGiven || TryGetConstant(argument!.Value, out value);
         }
 
-        /// <summary>Reads the elements of the <c>values</c> argument when it is a collection of constants.</summary>
-        public List<object?>? ReadChoiceValues() => Find("values") is { } argument ? ReadElements(argument.Value) : null;
+        /// <summary>
+        /// Reads the elements of the <c>values</c> argument when they are constants in a list whose elements are
+        /// known at compile time (see <see cref="ChoiceList"/>).
+        /// </summary>
+        public List<object?>? ReadChoiceValues() => Find("values") is { } argument ? ReadElements(argument) : null;
 
         /// <summary>Finds an empty or whitespace constant name.</summary>
         public SearchSpaceViolation? FindNameViolation()
@@ -108,7 +114,7 @@ namespace HyperGen.Analyzers
         /// <summary>Checks <c>Choice(name, values, default, ordered)</c> with a constant collection of values.</summary>
         public SearchSpaceViolation? CheckChoice()
         {
-            if (Find("values") is not { } argument || ReadElements(argument.Value) is not { } values)
+            if (Find("values") is not { } argument || ReadElements(argument) is not { } values)
             {
                 return null;
             }
@@ -179,16 +185,11 @@ namespace HyperGen.Analyzers
             return list?.GetLocation() ?? _invocation.Syntax.GetLocation();
         }
 
-        private static SyntaxNode? ElementSyntax(IArgumentOperation argument, int index)
+        /// <summary>Returns the element at <paramref name="index"/> of a list written in the call, or null.</summary>
+        private SyntaxNode? ElementSyntax(IArgumentOperation argument, int index)
         {
-            var collection = Unwrap(argument.Value);
-            IReadOnlyList<IOperation>? elements = collection switch
-            {
-                ICollectionExpressionOperation expression => expression.Elements,
-                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-                _ => null,
-            };
-            return elements is not null && index < elements.Count ? elements[index].Syntax : null;
+            var list = ChoiceList.Read(argument.Value, _invocation, _cancellationToken);
+            return list is { IsInCall: true } && index < list.Elements.Count ? list.Elements[index].Syntax : null;
         }
 
         private IArgumentOperation? Find(string parameter)
@@ -204,22 +205,16 @@ namespace HyperGen.Analyzers
             return null;
         }
 
-        /// <summary>Reads the elements of a collection expression or an array creation, all constants, or null.</summary>
-        private static List<object?>? ReadElements(IOperation operation)
+        /// <summary>Reads the elements of a choice list, all constants, or returns null.</summary>
+        private List<object?>? ReadElements(IArgumentOperation argument)
         {
-            IReadOnlyList<IOperation>? elements = Unwrap(operation) switch
-            {
-                ICollectionExpressionOperation expression => expression.Elements,
-                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-                _ => null,
-            };
-            if (elements is null)
+            if (ChoiceList.Read(argument.Value, _invocation, _cancellationToken) is not { } list)
             {
                 return null;
             }
 
             var values = new List<object?>();
-            foreach (var element in elements)
+            foreach (var element in list.Elements)
             {
                 if (!TryGetConstant(element, out var value))
                 {
@@ -230,16 +225,6 @@ namespace HyperGen.Analyzers
             }
 
             return values;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -48,31 +49,88 @@ namespace HyperGen.Analyzers
             {
                 if (KnownTypes.Create(start.Compilation) is { HyperParameters: { } hyperParameters } known)
                 {
+                    var methodNames = GetMethodNames(hyperParameters);
                     var redeclarations = new DynamicRedeclarationCheck(known);
-                    start.RegisterOperationAction(
-                        operation => AnalyzeInvocation(operation, hyperParameters, redeclarations),
-                        OperationKind.Invocation);
+
+                    // One walk over each tree's syntax, which binds only the calls written with a method name of
+                    // HyperParameters. An operation action makes the analyzer driver build the operation tree of every
+                    // method body in the compilation, and a syntax node action measured slower than this walk in
+                    // benchmarks/HyperGen.Benchmarks.
+                    start.RegisterSemanticModelAction(
+                        model => AnalyzeTree(model, hyperParameters, methodNames, redeclarations));
                 }
             });
         }
 
-        private static void AnalyzeInvocation(
-            OperationAnalysisContext context, INamedTypeSymbol hyperParameters, DynamicRedeclarationCheck redeclarations)
+        /// <summary>Returns the names of the ordinary methods that <paramref name="hyperParameters"/> declares.</summary>
+        private static HashSet<string> GetMethodNames(INamedTypeSymbol hyperParameters)
         {
-            if (context.Operation is not IInvocationOperation invocation
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in hyperParameters.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    names.Add(method.Name);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// Returns the method name that an invocation is written with, such as <c>Int</c> in <c>hp.Int(...)</c>,
+        /// <c>hp?.Int(...)</c> or <c>Fixed&lt;int&gt;(...)</c>, or null when the invoked expression has another form.
+        /// </summary>
+        private static string? GetWrittenMethodName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static void AnalyzeTree(
+            SemanticModelAnalysisContext context,
+            INamedTypeSymbol hyperParameters,
+            HashSet<string> methodNames,
+            DynamicRedeclarationCheck redeclarations)
+        {
+            // A call of a HyperParameters method is written with one of its method names, so a call written with
+            // another name is skipped without binding. An invocation whose method name is not written out, such as
+            // GetHandler()(), is always bound.
+            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            foreach (var node in root.DescendantNodes(context.FilterSpan ?? root.FullSpan))
+            {
+                if (node is InvocationExpressionSyntax syntax
+                    && (GetWrittenMethodName(syntax.Expression) is not { } written || methodNames.Contains(written)))
+                {
+                    AnalyzeInvocation(context, syntax, hyperParameters, redeclarations);
+                }
+            }
+        }
+
+        private static void AnalyzeInvocation(
+            SemanticModelAnalysisContext context,
+            InvocationExpressionSyntax syntax,
+            INamedTypeSymbol hyperParameters,
+            DynamicRedeclarationCheck redeclarations)
+        {
+            var model = context.SemanticModel;
+            if (model.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
                 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, hyperParameters))
             {
                 return;
             }
 
-            var call = new DynamicCall(invocation);
+            var call = new DynamicCall(invocation, context.CancellationToken);
             if (call.FindNameViolation() is { } nameViolation)
             {
                 context.ReportDiagnostic(call.CreateDiagnostic(nameViolation));
                 return;
             }
 
-            if (redeclarations.Check(call, context.ContainingSymbol, context.CancellationToken) is { } redeclaration)
+            var containingSymbol = model.GetEnclosingSymbol(syntax.SpanStart, context.CancellationToken);
+            if (redeclarations.Check(call, containingSymbol, context.CancellationToken) is { } redeclaration)
             {
                 context.ReportDiagnostic(redeclaration);
             }

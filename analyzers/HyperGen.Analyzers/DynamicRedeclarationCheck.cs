@@ -21,11 +21,10 @@ namespace HyperGen.Analyzers
     /// </remarks>
     internal sealed class DynamicRedeclarationCheck
     {
-        private static readonly IReadOnlyDictionary<string, NamedProperty> NoNames =
-            new Dictionary<string, NamedProperty>(StringComparer.Ordinal);
+        private static readonly HyperParameterScope NoHyperParameters = new();
 
         private readonly KnownTypes _known;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<string, NamedProperty>> _namesByType =
+        private readonly ConcurrentDictionary<INamedTypeSymbol, HyperParameterScope> _scopesByType =
             new(SymbolEqualityComparer.Default);
 
         /// <summary>Creates a check for one compilation.</summary>
@@ -36,67 +35,47 @@ namespace HyperGen.Analyzers
 
         /// <summary>
         /// Returns HG0402 at the name argument when <paramref name="call"/>, made in a member of
-        /// <paramref name="containingSymbol"/>, redefines an attribute hyperparameter of that hypermodel, or null.
+        /// <paramref name="containingSymbol"/>, redefines an attribute hyperparameter of that hypermodel, or null. A
+        /// call without a containing symbol is not checked.
         /// </summary>
-        public Diagnostic? Check(DynamicCall call, ISymbol containingSymbol, CancellationToken cancellationToken)
+        public Diagnostic? Check(DynamicCall call, ISymbol? containingSymbol, CancellationToken cancellationToken)
         {
-            var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+            var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
             if (type is null || !call.TryGetConstantName(out var name, out var location))
             {
                 return null;
             }
 
-            var names = _namesByType.GetOrAdd(type, key => ReadAttributeNames(key, cancellationToken));
-            if (!names.TryGetValue(name, out var named) || !Differs(call, named.Property))
+            var scope = _scopesByType.GetOrAdd(type, key => ReadAttributeHyperParameters(key, cancellationToken));
+            if (!scope.TryFind(name, out var declared) || !Differs(call, declared.Property))
             {
                 return null;
             }
 
             string fix = "the definitions differ, so the runtime rejects the call; pass a unique name, or read '"
-                + named.Owner + "' instead";
+                + declared.Owner + "' instead";
             return Diagnostic.Create(
-                DiagnosticDescriptors.NameDuplicate, location, call.CallSubject, name, named.Owner, fix);
+                DiagnosticDescriptors.NameDuplicate, location, call.CallSubject, name, declared.Owner, fix);
         }
 
         /// <summary>
-        /// Reads the names of the attribute hyperparameters that the generator declares for <paramref name="type"/>,
-        /// base classes first, or no names when the type is not a hypermodel.
+        /// Reads the attribute hyperparameters that the generator declares for <paramref name="type"/>, base classes
+        /// first, or none when the type is not a hypermodel.
         /// </summary>
-        private IReadOnlyDictionary<string, NamedProperty> ReadAttributeNames(
-            INamedTypeSymbol type, CancellationToken cancellationToken)
+        private HyperParameterScope ReadAttributeHyperParameters(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             if (!_known.DerivesFromHyperModel(type))
             {
-                return NoNames;
+                return NoHyperParameters;
             }
 
-            var names = new Dictionary<string, NamedProperty>(StringComparer.Ordinal);
-            foreach (var inherited in HyperProperty.ReadInherited(type, _known, cancellationToken))
-            {
-                string owner = inherited.Symbol.ContainingType.Name + "." + inherited.Symbol.Name;
-                Add(names, inherited, owner, cancellationToken);
-            }
-
+            var scope = HyperParameterScope.ReadInherited(type, _known, cancellationToken);
             foreach (var property in HyperProperty.ReadAll(type, _known, cancellationToken))
             {
-                Add(names, property, property.Symbol.Name, cancellationToken);
+                scope.TryDeclare(property, property.Symbol.Name, cancellationToken);
             }
 
-            return names;
-        }
-
-        private static void Add(
-            Dictionary<string, NamedProperty> names, HyperProperty property, string owner, CancellationToken cancellationToken)
-        {
-            if (!property.IsDeclaredByGenerator(cancellationToken) || property.GetHyperParameterName() is not { } name)
-            {
-                return;
-            }
-
-            if (SearchSpaceRules.FindNameViolation(name) is null && !names.ContainsKey(name))
-            {
-                names.Add(name, new NamedProperty(property, owner));
-            }
+            return scope;
         }
 
         /// <summary>Whether the call certainly defines the hyperparameter differently from the attribute.</summary>
@@ -215,19 +194,5 @@ namespace HyperGen.Analyzers
         }
 
         private static bool IsNumber(object value) => value is int or long or double or float;
-
-        /// <summary>An attribute property with the name the messages use for it, such as <c>Base.Units</c>.</summary>
-        private sealed class NamedProperty
-        {
-            public NamedProperty(HyperProperty property, string owner)
-            {
-                Property = property;
-                Owner = owner;
-            }
-
-            public HyperProperty Property { get; }
-
-            public string Owner { get; }
-        }
     }
 }

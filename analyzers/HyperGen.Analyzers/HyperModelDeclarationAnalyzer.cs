@@ -36,8 +36,13 @@ namespace HyperGen.Analyzers
                 {
                     // Properties are visited through their type: the compiler does not raise a property symbol
                     // action for a partial property that has no implementation part.
-                    start.RegisterSymbolAction(symbol => AnalyzeType(symbol, known), SymbolKind.NamedType);
-                    start.RegisterSymbolAction(symbol => AnalyzeProperties(symbol, known), SymbolKind.NamedType);
+                    start.RegisterSymbolAction(
+                        symbol =>
+                        {
+                            AnalyzeType(symbol, known);
+                            AnalyzeProperties(symbol, known);
+                        },
+                        SymbolKind.NamedType);
                 }
             });
         }
@@ -184,7 +189,7 @@ namespace HyperGen.Analyzers
         }
 
         /// <summary>Returns the type, or the first type containing it, that has a declaration without partial.</summary>
-        private static INamedTypeSymbol? FindNonPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+        internal static INamedTypeSymbol? FindNonPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             for (var current = type; current is not null; current = current.ContainingType)
             {

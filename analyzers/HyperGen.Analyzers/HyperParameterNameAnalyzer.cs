@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +7,8 @@ namespace HyperGen.Analyzers
     /// <summary>
     /// Reports an empty <c>Name</c> on a search attribute (HG0401) and two hyperparameters of one model with the
     /// same name (HG0402), counting base classes first, as the generator declares them. A property that the generator
-    /// does not declare, because its attribute or its shape is invalid, takes no name.
+    /// does not declare, because its attribute, its shape or its <c>[ActiveWhen]</c> is invalid, takes no name (see
+    /// <see cref="HyperParameterScope"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HyperParameterNameAnalyzer : DiagnosticAnalyzer
@@ -47,31 +46,24 @@ namespace HyperGen.Analyzers
                 return;
             }
 
-            var used = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var inherited in HyperProperty.ReadInherited(type, known, context.CancellationToken))
+            var own = HyperProperty.ReadAll(type, known, context.CancellationToken);
+            if (!own.Exists(property => property.Search is not null))
             {
-                if (!inherited.IsDeclaredByGenerator(context.CancellationToken))
-                {
-                    continue;
-                }
-
-                if (inherited.GetHyperParameterName() is { } name && !used.ContainsKey(name))
-                {
-                    used.Add(name, inherited.Symbol.ContainingType.Name + "." + inherited.Symbol.Name);
-                }
+                return;
             }
 
-            foreach (var property in HyperProperty.ReadAll(type, known, context.CancellationToken))
+            var scope = HyperParameterScope.ReadInherited(type, known, context.CancellationToken);
+            foreach (var property in own)
             {
                 if (property.Search is { } search)
                 {
-                    AnalyzeName(context, property, search, used);
+                    AnalyzeName(context, property, search, scope);
                 }
             }
         }
 
         private static void AnalyzeName(
-            SymbolAnalysisContext context, HyperProperty property, AttributeUsage search, Dictionary<string, string> used)
+            SymbolAnalysisContext context, HyperProperty property, AttributeUsage search, HyperParameterScope scope)
         {
             string? name = property.GetHyperParameterName();
             if (name is null)
@@ -86,22 +78,21 @@ namespace HyperGen.Analyzers
                 return;
             }
 
-            // NOTE: a property whose [ActiveWhen] the generator rejects still takes its name here.
-            if (!property.IsDeclaredByGenerator(context.CancellationToken))
+            if (!scope.CanDeclare(property, context.CancellationToken))
             {
                 return;
             }
 
-            if (used.TryGetValue(name, out var owner))
+            if (scope.TryFind(name, out var declared))
             {
                 var location = search.Syntax is null ? search.Location : search.Named("Name");
                 string subject = ViolationDiagnostics.PropertySubject(property.Symbol.Name);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.NameDuplicate, location, subject, name, owner, "set Name to a unique value"));
+                    DiagnosticDescriptors.NameDuplicate, location, subject, name, declared.Owner, "set Name to a unique value"));
                 return;
             }
 
-            used.Add(name, property.Symbol.Name);
+            scope.Declare(property, property.Symbol.Name);
         }
     }
 }

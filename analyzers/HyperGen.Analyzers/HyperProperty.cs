@@ -22,6 +22,12 @@ namespace HyperGen.Analyzers
         /// <summary>The first <c>[ActiveWhen]</c> attribute, or null.</summary>
         public AttributeUsage? ActiveWhen { get; private set; }
 
+        /// <summary>
+        /// The number of <c>[ActiveWhen]</c> attributes. The attribute allows one, and the generator rejects a
+        /// property with more.
+        /// </summary>
+        public int ActiveWhenCount { get; private set; }
+
         /// <summary>The one search attribute, or null when there is none or more than one.</summary>
         public AttributeUsage? Search => Searches.Count == 1 ? Searches[0].Usage : null;
 
@@ -38,9 +44,10 @@ namespace HyperGen.Analyzers
                 {
                     read.Searches.Add((AttributeUsage.Create(attribute, cancellationToken), kind));
                 }
-                else if (read.ActiveWhen is null && known.IsActiveWhen(attribute.AttributeClass))
+                else if (known.IsActiveWhen(attribute.AttributeClass))
                 {
-                    read.ActiveWhen = AttributeUsage.Create(attribute, cancellationToken);
+                    read.ActiveWhen ??= AttributeUsage.Create(attribute, cancellationToken);
+                    read.ActiveWhenCount++;
                 }
             }
 

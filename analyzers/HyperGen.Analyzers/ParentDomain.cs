@@ -64,10 +64,11 @@ namespace HyperGen.Analyzers
         public bool CanTake(TypedConstant constant) => ConvertByValue(constant, Type) is { } value && _contains(value);
 
         /// <summary>
-        /// Converts a condition value to the parent's type: any number to a double, a whole number within the int
-        /// range to an int, and any other value only when it has the parent's type. Returns null otherwise.
+        /// Converts a condition value to the parent's type as the generator does: any number to a double, a whole
+        /// number within the int range to an int, and any other value only when it has the parent's type. Returns
+        /// null otherwise.
         /// </summary>
-        private static object? ConvertByValue(TypedConstant constant, Type type)
+        public static object? ConvertByValue(TypedConstant constant, Type type)
         {
             if (SearchAttributeCheck.Convert(constant, type) is { } exact)
             {
