@@ -36,8 +36,6 @@ namespace HyperGen;
 /// </remarks>
 public sealed class BayesianOptimization : Oracle
 {
-    private const int DrawsBeforeEnumerating = 100;
-    private const int MaxEnumeratedConfigurations = 1_000_000;
     private const int MaxScoredConfigurations = 256;
     private const int CandidatePoolSize = 256;
     private const int PoolStarts = 3;
@@ -262,30 +260,8 @@ public sealed class BayesianOptimization : Oracle
 
     private TrialProposal ProposeRandom(int trialNumber)
     {
-        var random = RandomFor(trialNumber, WarmUpStream);
-        for (int draw = 0; draw < DrawsBeforeEnumerating; draw++)
-        {
-            var values = SampleValues(random);
-            if (!WasTried(values))
-            {
-                return TrialProposal.Ready(values);
-            }
-        }
-
-        var all = EnumerateConfigurations(MaxEnumeratedConfigurations);
-        if (all is null)
-        {
-            return TrialProposal.Stop(
-                $"{DrawsBeforeEnumerating} consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space or use fewer trials.");
-        }
-
-        var untried = all.Where(values => !WasTried(values)).ToList();
-        if (untried.Count == 0)
-        {
-            return TrialProposal.Stop($"The search space is exhausted: all {all.Count} configurations have been tried.");
-        }
-
-        return TrialProposal.Ready(untried[(int)random.NextInt64(untried.Count)]);
+        var values = DrawUntried(RandomFor(trialNumber, WarmUpStream), out _, out string? stopReason);
+        return values is null ? TrialProposal.Stop(stopReason!) : TrialProposal.Ready(values);
     }
 
     /// <summary>A fitted process with the acquisition function that scores unit points; lower scores are better.</summary>

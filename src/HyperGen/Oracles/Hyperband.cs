@@ -32,8 +32,6 @@ namespace HyperGen;
 /// </remarks>
 public sealed class Hyperband : Oracle
 {
-    private const int DrawsBeforeEnumerating = 100;
-    private const int MaxEnumeratedConfigurations = 1_000_000;
 
     private readonly int[] _bracketPlan;
     private readonly List<int> _roundTrials = [];
@@ -167,10 +165,11 @@ public sealed class Hyperband : Oracle
     private TrialProposal? ProposeNewConfiguration(int trialNumber, int bracket)
     {
         var random = RandomFor(trialNumber);
-        var values = DrawUntried(random, out string? stopReason);
-        if (stopReason is not null)
+        var values = DrawUntried(random, out bool exhausted, out _);
+        if (values is null && !exhausted)
         {
-            return TrialProposal.Stop(stopReason);
+            return TrialProposal.Stop(
+                "100 consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space.");
         }
 
         if (values is null)
@@ -184,34 +183,6 @@ public sealed class Hyperband : Oracle
 
         _roundTrials.Add(trialNumber);
         return TrialProposal.Ready(values, new TrialSchedule(RoundEpochs(bracket, 0), 0, null, bracket, 0));
-    }
-
-    /// <summary>
-    /// Draws configurations until one is untried. After many repeats it lists a finite space and picks among the
-    /// untried configurations, returning null when there are none.
-    /// </summary>
-    private IReadOnlyDictionary<string, object>? DrawUntried(DeterministicRandom random, out string? stopReason)
-    {
-        stopReason = null;
-        for (int draw = 0; draw < DrawsBeforeEnumerating; draw++)
-        {
-            var values = SampleValues(random);
-            if (!WasTried(values))
-            {
-                return values;
-            }
-        }
-
-        var all = EnumerateConfigurations(MaxEnumeratedConfigurations);
-        if (all is null)
-        {
-            stopReason =
-                $"{DrawsBeforeEnumerating} consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space.";
-            return null;
-        }
-
-        var untried = all.Where(values => !WasTried(values)).ToList();
-        return untried.Count == 0 ? null : untried[(int)random.NextInt64(untried.Count)];
     }
 
     /// <summary>

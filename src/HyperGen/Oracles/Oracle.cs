@@ -12,6 +12,9 @@ namespace HyperGen;
 /// </summary>
 public abstract class Oracle
 {
+    private const int DrawsBeforeEnumerating = 100;
+    private const int MaxEnumeratedConfigurations = 1_000_000;
+
     private readonly object _gate = new();
     private readonly List<HyperParameter> _space = [];
     private readonly HashSet<string> _untunedNames = new(StringComparer.Ordinal);
@@ -350,6 +353,46 @@ public abstract class Oracle
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Draws a configuration that was not tried yet: up to a hundred random draws, then a random pick among the
+    /// untried configurations of a finite space. Returns null when there is none. Then <paramref name="exhausted"/> is
+    /// true for a finite space with nothing left and false for a space too large to list, and
+    /// <paramref name="stopReason"/> is the message for <see cref="TrialProposal.Stop"/>.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object>? DrawUntried(
+        DeterministicRandom random, out bool exhausted, out string? stopReason)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        exhausted = false;
+        stopReason = null;
+        for (int draw = 0; draw < DrawsBeforeEnumerating; draw++)
+        {
+            var values = SampleValues(random);
+            if (!WasTried(values))
+            {
+                return values;
+            }
+        }
+
+        var all = EnumerateConfigurations(MaxEnumeratedConfigurations);
+        if (all is null)
+        {
+            stopReason =
+                $"{DrawsBeforeEnumerating} consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space or use fewer trials.";
+            return null;
+        }
+
+        var untried = all.Where(values => !WasTried(values)).ToList();
+        if (untried.Count == 0)
+        {
+            exhausted = true;
+            stopReason = $"The search space is exhausted: all {all.Count} configurations have been tried.";
+            return null;
+        }
+
+        return untried[(int)random.NextInt64(untried.Count)];
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 
 namespace HyperGen;
 
@@ -16,8 +13,6 @@ namespace HyperGen;
 /// </remarks>
 public sealed class RandomSearch : Oracle
 {
-    private const int DrawsBeforeEnumerating = 100;
-    private const int MaxEnumeratedConfigurations = 1_000_000;
 
     /// <summary>Creates a random search.</summary>
     /// <param name="objective">What to optimize; <see cref="Objective.Default"/> when null.</param>
@@ -33,29 +28,7 @@ public sealed class RandomSearch : Oracle
     /// <inheritdoc />
     protected override TrialProposal PopulateSpace(int trialNumber)
     {
-        var random = RandomFor(trialNumber);
-        for (int draw = 0; draw < DrawsBeforeEnumerating; draw++)
-        {
-            var values = SampleValues(random);
-            if (!WasTried(values))
-            {
-                return TrialProposal.Ready(values);
-            }
-        }
-
-        var all = EnumerateConfigurations(MaxEnumeratedConfigurations);
-        if (all is null)
-        {
-            return TrialProposal.Stop(
-                $"{DrawsBeforeEnumerating} consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space or use fewer trials.");
-        }
-
-        var untried = all.Where(values => !WasTried(values)).ToList();
-        if (untried.Count == 0)
-        {
-            return TrialProposal.Stop($"The search space is exhausted: all {all.Count} configurations have been tried.");
-        }
-
-        return TrialProposal.Ready(untried[(int)random.NextInt64(untried.Count)]);
+        var values = DrawUntried(RandomFor(trialNumber), out _, out string? stopReason);
+        return values is null ? TrialProposal.Stop(stopReason!) : TrialProposal.Ready(values);
     }
 }

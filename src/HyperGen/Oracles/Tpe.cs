@@ -32,8 +32,6 @@ namespace HyperGen;
 /// </remarks>
 public sealed class Tpe : Oracle
 {
-    private const int DrawsBeforeEnumerating = 100;
-    private const int MaxEnumeratedConfigurations = 1_000_000;
     private const int MaxCandidateConfigurations = 1_000;
     private const int StartupStream = 0;
     private const int FallbackStream = 1;
@@ -266,35 +264,13 @@ public sealed class Tpe : Oracle
     }
 
     /// <summary>
-    /// Samples at random without repeating a tried configuration, as <see cref="RandomSearch"/> does: a hundred
-    /// draws, then a random pick among the untried configurations of a finite space, or a stop once none is left.
+    /// Samples at random without repeating a tried configuration, as <see cref="RandomSearch"/> does, and stops once
+    /// a finite space has nothing left.
     /// </summary>
     private TrialProposal ProposeRandomly(int trialNumber, int stream)
     {
-        var random = RandomFor(trialNumber, stream);
-        for (int draw = 0; draw < DrawsBeforeEnumerating; draw++)
-        {
-            var values = SampleValues(random);
-            if (!WasTried(values))
-            {
-                return Propose(trialNumber, values);
-            }
-        }
-
-        var all = EnumerateConfigurations(MaxEnumeratedConfigurations);
-        if (all is null)
-        {
-            return TrialProposal.Stop(
-                $"{DrawsBeforeEnumerating} consecutive random draws repeated configurations already tried, and the space is too large to list. Widen the search space or use fewer trials.");
-        }
-
-        var untried = all.Where(values => !WasTried(values)).ToList();
-        if (untried.Count == 0)
-        {
-            return TrialProposal.Stop($"The search space is exhausted: all {all.Count} configurations have been tried.");
-        }
-
-        return Propose(trialNumber, untried[(int)random.NextInt64(untried.Count)]);
+        var values = DrawUntried(RandomFor(trialNumber, stream), out _, out string? stopReason);
+        return values is null ? TrialProposal.Stop(stopReason!) : Propose(trialNumber, values);
     }
 
     /// <summary>Returns the size of the good group for <paramref name="count"/> observations, checked.</summary>
