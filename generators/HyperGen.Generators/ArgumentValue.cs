@@ -23,7 +23,7 @@ namespace HyperGen.Generators
 
     /// <summary>
     /// An attribute argument already converted to its parameter's type, as the compiler stores it: a <c>long</c>
-    /// parameter holds a long even when the source wrote <c>5</c>, and an <c>object</c> parameter keeps the literal's
+    /// parameter gets a long even when the source wrote <c>5</c>, and an <c>object</c> parameter keeps the literal's
     /// own type. Read either from a bound <see cref="TypedConstant"/> or from the syntax of a literal.
     /// </summary>
     /// <remarks>Used only inside one parse, never in the pipeline.</remarks>

@@ -89,7 +89,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void Generator_MethodBodyEdited_CachesEveryStepAfterReadingTheFile()
+    public void MethodBodyEdit_CachesStepsAfterFile()
     {
         var (result, _) = RunTwice(
             compilation => ReplaceFirstModel(compilation, "value + 1", "value + 2"), extraSources: [DerivedModel]);
@@ -116,7 +116,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void Generator_SymbolModelOnly_ParsesFromSymbolsAgainAfterEdits()
+    public void SymbolModel_ReparsedAfterEachEdit()
     {
         var (result, output) = RunTwice(
             compilation => ReplaceFirstModel(compilation, "value + 1", "value + 2"), extraSources: [DerivedModel]);

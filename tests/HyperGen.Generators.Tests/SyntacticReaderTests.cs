@@ -271,7 +271,7 @@ public sealed class SyntacticReaderTests
     }
 
     [Fact]
-    public void Generator_GlobalAliasOfAttribute_DeclaresTheHyperParameter()
+    public void GlobalAlias_DeclaresHyperParameter()
     {
         var output = GeneratorHarness.Run(
             Model("Plain", "[Layers(1, 4)]"), "global using Layers = HyperGen.IntRangeAttribute;");

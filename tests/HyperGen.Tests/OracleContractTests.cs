@@ -220,7 +220,7 @@ public class OracleContractTests
         public override void LoadModel(EpochRecord model, string path) => Loaded.Add(path);
     }
 
-    /// <summary>Records the steps each call sees and never prunes.</summary>
+    /// <summary>Records the steps of each call and never prunes.</summary>
     private sealed class RecordingPruner : Pruner
     {
         public List<string> Seen { get; } = [];

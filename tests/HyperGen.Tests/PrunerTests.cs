@@ -651,7 +651,7 @@ public class PrunerTests
 
         /// <summary>
         /// Runs a trial through steps 0 to <paramref name="lastStep"/> as a training loop does: it stops and is pruned
-        /// when the pruner says so. Returns the step it was pruned at, or null when it completed.
+        /// when the pruner decides so. Returns the step it was pruned at, or null when it completed.
         /// </summary>
         public int? Run(Func<int, double> valueAt, int lastStep)
         {

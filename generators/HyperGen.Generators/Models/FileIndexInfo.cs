@@ -1,7 +1,7 @@
 namespace HyperGen.Generators.Models
 {
     /// <summary>
-    /// What one file tells about the whole compilation: the facts that decide whether another file's syntax can be
+    /// What one file contributes to the compilation-wide index: the facts that decide whether another file's syntax can be
     /// trusted alone.
     /// </summary>
     /// <remarks>Immutable and structurally equatable, like every pipeline model.</remarks>

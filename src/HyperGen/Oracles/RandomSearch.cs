@@ -1,4 +1,3 @@
-
 namespace HyperGen;
 
 /// <summary>

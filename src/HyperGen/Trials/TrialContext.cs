@@ -54,8 +54,9 @@ public sealed class TrialContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>
-    /// The epoch count the oracle allots to this trial (Hyperband does), or null to train as the hypermodel's own
-    /// settings say. Training that honours it runs epochs <see cref="InitialEpoch"/> to <c>Epochs - 1</c>.
+    /// The epoch count the oracle allots to this trial (Hyperband does), or null to train for the epochs in the
+    /// hypermodel's own settings. Training that honours it runs epochs <see cref="InitialEpoch"/> to
+    /// <c>Epochs - 1</c>.
     /// </summary>
     public int? Epochs => Trial.Schedule?.Epochs;
 
