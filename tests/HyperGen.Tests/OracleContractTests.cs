@@ -43,11 +43,11 @@ public class OracleContractTests
         await tuner.SearchAsync();
 
         var first = oracle.Trials[0];
-        using var saved = JsonDocument.Parse(File.ReadAllText(Path.Combine(tuner.ProjectDirectory, $"trial_{first.Id}", "trial.json")));
-        Assert.Equal("pruned", saved.RootElement.GetProperty("status").GetString());
-        var reported = saved.RootElement.GetProperty("intermediate_values")[0];
-        Assert.Equal(0, reported.GetProperty("step").GetInt32());
-        Assert.Equal((int)first.Values["x"], reported.GetProperty("value").GetDouble());
+        var saved = folder.StoredTrials()[first.Number];
+        Assert.Equal(TrialStatus.Pruned, saved.Status);
+        var reported = saved.IntermediateValues[0];
+        Assert.Equal(0, reported.Step);
+        Assert.Equal((int)first.Values["x"], reported.Value);
     }
 
     [Fact]
@@ -105,11 +105,10 @@ public class OracleContractTests
         Assert.Equal([(0, 2), (2, 5)], model.Ranges);
         Assert.Equal([oracle.Trials[0].ModelPath], model.Loaded);
         Assert.Equal([2, 3, 4], oracle.Trials[1].IntermediateValues.Select(value => value.Step));
-        using var saved = JsonDocument.Parse(File.ReadAllText(Path.Combine(tuner.ProjectDirectory, "trial_0001", "trial.json")));
-        var schedule = saved.RootElement.GetProperty("schedule");
-        Assert.Equal(5, schedule.GetProperty("epochs").GetInt32());
-        Assert.Equal(2, schedule.GetProperty("initial_epoch").GetInt32());
-        Assert.Equal("0000", schedule.GetProperty("resume_from_trial_id").GetString());
+        var schedule = folder.StoredTrials()[1].Schedule!;
+        Assert.Equal(5, schedule.Epochs);
+        Assert.Equal(2, schedule.InitialEpoch);
+        Assert.Equal("0000", schedule.ResumeFromTrialId);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using HyperGen;
 
 namespace HyperGen.Tests;
@@ -57,6 +58,13 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public TunerOptions Options(string project = "study", bool overwrite = false) =>
         new() { Directory = Path, ProjectName = project, Overwrite = overwrite };
+
+    /// <summary>The trials stored in a project's study database, read by a storage of their own.</summary>
+    public IReadOnlyList<StoredTrial> StoredTrials(string project = "study")
+    {
+        using var storage = new SqliteStudyStorage(System.IO.Path.Combine(Path, project, "study.db"));
+        return storage.ReadTrials(project);
+    }
 
     public void Dispose()
     {

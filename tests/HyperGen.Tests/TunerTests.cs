@@ -146,39 +146,42 @@ public class TunerTests
     }
 
     [Fact]
-    public async Task Results_AreWrittenAsJsonPerTrial()
+    public async Task Results_AreStoredInTheStudyDatabase()
     {
         using var folder = new TemporaryDirectory();
         var tuner = CreateTuner(folder, hp => hp.Choice("activation", ["relu", "tanh"]), hp => 0.5, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 2, seed: 4));
 
         await tuner.SearchAsync();
 
-        string project = Path.Combine(folder.Path, "study");
-        Assert.True(File.Exists(Path.Combine(project, "study.json")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "study.db")));
+        var stored = folder.StoredTrials();
+        Assert.Equal(2, stored.Count);
         foreach (var trial in tuner.Oracle.Trials)
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "trial_" + trial.Id, "trial.json")));
-            Assert.Equal("completed", json.RootElement.GetProperty("status").GetString());
-            Assert.Equal(0.5, json.RootElement.GetProperty("score").GetDouble());
-            Assert.Equal((string)trial.Values["activation"], json.RootElement.GetProperty("values").GetProperty("activation").GetString());
+            var saved = stored[trial.Number];
+            Assert.Equal(TrialStatus.Completed, saved.Status);
+            Assert.Equal(0.5, saved.Score);
+            Assert.Equal(trial.Values["activation"], saved.Values["activation"]);
+            Assert.Equal(["created", "completed"], saved.Events.Select(e => e.Kind));
+            Assert.Null(saved.LeaseOwner);
         }
     }
 
     [Fact]
-    public async Task ExistingResults_AreKeptUnlessOverwrite()
+    public async Task ExistingStudy_IsResumedUnlessOverwrite()
     {
         using var folder = new TemporaryDirectory();
         await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0).SearchAsync();
-        string firstTrial = Path.Combine(folder.Path, "study", "trial_0", "trial.json");
-        string before = File.ReadAllText(firstTrial);
+        var before = folder.StoredTrials();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0).SearchAsync());
+        var resumed = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0);
+        await resumed.SearchAsync();
 
-        Assert.Contains("already contains results", error.Message);
-        Assert.Contains("Overwrite = true", error.Message);
-        Assert.Equal(before, File.ReadAllText(firstTrial));
+        Assert.Equal(6, resumed.Oracle.Trials.Count);
+        Assert.All(resumed.Oracle.Trials, trial => Assert.Equal(1.0, trial.Score));
+        Assert.Equal(before.Select(t => t.Values["x"]), folder.StoredTrials().Select(t => t.Values["x"]));
         await CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync();
-        Assert.Contains("\"score\": 2", File.ReadAllText(firstTrial));
+        Assert.All(folder.StoredTrials(), trial => Assert.Equal(2.0, trial.Score));
     }
 
     [Theory]
@@ -208,7 +211,9 @@ public class TunerTests
         Assert.Equal(2, tuner.Oracle.Trials.Count);
         Assert.Equal(TrialStatus.Completed, tuner.Oracle.Trials[0].Status);
         Assert.Equal(TrialStatus.Stopped, tuner.Oracle.Trials[1].Status);
-        Assert.Contains("\"status\": \"stopped\"", File.ReadAllText(Path.Combine(folder.Path, "study", "trial_1", "trial.json")));
+        var stored = folder.StoredTrials()[1];
+        Assert.Equal(TrialStatus.Stopped, stored.Status);
+        Assert.Equal("cancelled", stored.Events[^1].Kind);
     }
 
     [Fact]
@@ -317,7 +322,7 @@ public class TunerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 1.0, options: folder.Options(overwrite: true)).SearchAsync(cancelled.Token));
 
-        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+        Assert.Equal(6, folder.StoredTrials().Count);
     }
 
     [Fact]
@@ -331,7 +336,7 @@ public class TunerTests
 
         Assert.Contains("bad layer. Fix Build", error.Message);
         Assert.Contains("earlier results were left untouched", error.Message);
-        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+        Assert.Equal(6, folder.StoredTrials().Count);
     }
 
     [Fact]
@@ -348,7 +353,7 @@ public class TunerTests
     }
 
     [Fact]
-    public async Task ConcurrentSearchOnSameProject_IsRejected()
+    public async Task ConcurrentSearchesOnSameProject_ShareTheBudget()
     {
         using var folder = new TemporaryDirectory();
         using var firstInside = new ManualResetEventSlim();
@@ -362,18 +367,22 @@ public class TunerTests
                 release.Wait(TimeSpan.FromSeconds(10));
                 return 1.0;
             },
-            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 1, seed: 1));
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 4, seed: 1));
         var running = first.SearchAsync();
         Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
 
-        var error = await Assert.ThrowsAsync<IOException>(
-            () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync());
+        var second = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 4, seed: 1));
+        var secondRun = second.SearchAsync();
+        await Task.Delay(200);
         release.Set();
-        await running;
+        await Task.WhenAll(running, secondRun);
 
-        Assert.Contains("Another search is using the project", error.Message);
-        Assert.Equal(1.0, first.Oracle.Trials[0].Score);
-        Assert.True(File.Exists(Path.Combine(folder.Path, "study", "trial_0", "trial.json")));
+        var stored = folder.StoredTrials();
+        Assert.Equal(4, stored.Count);
+        Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+        Assert.Equal(4, stored.Select(trial => trial.Values["x"]).Distinct().Count());
+        Assert.Equal(1.0, stored[0].Score);
+        Assert.Contains(stored, trial => trial.Score == 2.0);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DigitsSampleTests
         Assert.Contains("Showing the 2 best trials", output);
         Assert.Contains("Best hyperparameters:", output);
         Assert.Contains("Best model validation accuracy:", output);
-        Assert.True(File.Exists(Path.Combine(folder.Path, "digits", "study.json")), "The search wrote no study.json under --directory.");
+        Assert.True(File.Exists(Path.Combine(folder.Path, "digits", "study.db")), "The search wrote no study.db under --directory.");
     }
 
     [Theory]

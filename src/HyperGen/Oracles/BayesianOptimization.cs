@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
@@ -113,6 +114,16 @@ public sealed class BayesianOptimization : Oracle
 
     /// <summary>How candidates are scored; <see cref="AcquisitionFunction.UpperConfidenceBound"/> by default.</summary>
     public AcquisitionFunction Acquisition { get; init; } = AcquisitionFunction.UpperConfidenceBound;
+
+    /// <inheritdoc />
+    protected override void DescribeSettings(IDictionary<string, string> settings)
+    {
+        base.DescribeSettings(settings);
+        settings["num_initial_points"] = NumInitialPoints?.ToString(CultureInfo.InvariantCulture) ?? "auto";
+        settings["alpha"] = Alpha.ToString("R", CultureInfo.InvariantCulture);
+        settings["beta"] = Beta.ToString("R", CultureInfo.InvariantCulture);
+        settings["acquisition"] = Acquisition.ToString();
+    }
 
     /// <inheritdoc />
     protected override TrialProposal PopulateSpace(int trialNumber)

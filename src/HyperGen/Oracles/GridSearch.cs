@@ -93,6 +93,19 @@ public sealed class GridSearch : Oracle
     }
 
     /// <inheritdoc />
+    protected override void RestoreState(string? state)
+    {
+        if (state is null)
+        {
+            _proposals.Clear();
+            _coveredKeys.Clear();
+            _cursor = null;
+            _cursorHasCandidate = false;
+            _visited = 0;
+        }
+    }
+
+    /// <inheritdoc />
     protected override void OnTrialEnded(Trial trial)
     {
         // Build may have declared parameters after the proposal; the values it ran with include their defaults.

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 
 namespace HyperGen;
 
@@ -158,6 +160,56 @@ public sealed class Hyperband : Oracle
     /// <inheritdoc />
     protected override void OnTrialEnded(Trial trial) => _ended[trial.Number] = trial;
 
+    /// <inheritdoc />
+    protected override void DescribeSettings(IDictionary<string, string> settings)
+    {
+        base.DescribeSettings(settings);
+        settings["max_epochs"] = MaxEpochs.ToString(CultureInfo.InvariantCulture);
+        settings["factor"] = Factor.ToString(CultureInfo.InvariantCulture);
+        settings["hyperband_iterations"] = HyperbandIterations.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Saves the position in the bracket plan: the bracket, the round, whether round 0 has closed, the trials of the
+    /// current round and the trials waiting to be promoted.
+    /// </summary>
+    protected override string? SaveState() => JsonSerializer.Serialize(
+        new HyperbandState(_planIndex, _round, _roundZeroClosed, [.. _roundTrials], _promotions.Select(trial => trial.Number).ToArray()),
+        HyperbandStateContext.Default.HyperbandState);
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The state names a promotion that has not completed.</exception>
+    protected override void RestoreState(string? state)
+    {
+        _roundTrials.Clear();
+        _promotions.Clear();
+        if (state is null)
+        {
+            _ended.Clear();
+            _planIndex = 0;
+            _round = 0;
+            _roundZeroClosed = false;
+            return;
+        }
+
+        var saved = JsonSerializer.Deserialize(state, HyperbandStateContext.Default.HyperbandState)
+            ?? throw new InvalidOperationException("The stored Hyperband state is empty.");
+        _planIndex = saved.PlanIndex;
+        _round = saved.Round;
+        _roundZeroClosed = saved.RoundZeroClosed;
+        _roundTrials.AddRange(saved.RoundTrials);
+        foreach (int number in saved.Promotions)
+        {
+            if (!_ended.TryGetValue(number, out var parent))
+            {
+                throw new InvalidOperationException(
+                    $"The stored Hyperband state promotes trial {number}, which has not ended in the stored study. The study database is inconsistent; start over with Overwrite = true.");
+            }
+
+            _promotions.Enqueue(parent);
+        }
+    }
+
     /// <summary>
     /// Proposes a new random configuration for round 0. Returns null and closes the round when the space has no
     /// untried configuration left, and a stop proposal when the space is exhausted or too large to list.
@@ -248,4 +300,13 @@ public sealed class Hyperband : Oracle
 
         return brackets;
     }
+}
+
+/// <summary>Hyperband's position in its bracket plan, as a study stores it.</summary>
+internal sealed record HyperbandState(int PlanIndex, int Round, bool RoundZeroClosed, int[] RoundTrials, int[] Promotions);
+
+/// <summary>Reads and writes <see cref="HyperbandState"/> without reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(HyperbandState))]
+internal sealed partial class HyperbandStateContext : System.Text.Json.Serialization.JsonSerializerContext
+{
 }

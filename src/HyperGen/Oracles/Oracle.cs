@@ -38,6 +38,7 @@ public abstract class Oracle
         Objective = objective ?? Objective.Default;
         MaxTrials = maxTrials;
         Seed = seed ?? System.Random.Shared.Next();
+        SeedWasPicked = !seed.HasValue;
         AllowNewEntries = allowNewEntries;
         TuneNewEntries = tuneNewEntries;
     }
@@ -48,8 +49,14 @@ public abstract class Oracle
     /// <summary>The trial budget, or null.</summary>
     public int? MaxTrials { get; }
 
-    /// <summary>The seed that makes the search reproducible.</summary>
-    public int Seed { get; }
+    /// <summary>
+    /// The seed that makes the search reproducible. When the constructor picked it at random, resuming a stored study
+    /// replaces it with the study's seed.
+    /// </summary>
+    public int Seed { get; private set; }
+
+    /// <summary>Whether the constructor picked <see cref="Seed"/> at random because none was given.</summary>
+    internal bool SeedWasPicked { get; }
 
     /// <summary>Whether Build may define parameters the space did not have.</summary>
     public bool AllowNewEntries { get; }
@@ -301,6 +308,154 @@ public abstract class Oracle
             return ranked.Take(count).ToArray();
         }
     }
+
+    /// <summary>
+    /// The settings that make this search what it is, beyond the oracle's type, objective and seed, by name with
+    /// invariantly formatted values. Resuming a stored study whose settings differ is refused unless the user accepts
+    /// the change. Overrides add their own settings to the base's.
+    /// </summary>
+    protected virtual void DescribeSettings(IDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["max_trials"] = MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "none";
+        settings["allow_new_entries"] = AllowNewEntries ? "true" : "false";
+        settings["tune_new_entries"] = TuneNewEntries ? "true" : "false";
+        settings["pruner"] = Pruner?.GetType().Name ?? "none";
+    }
+
+    /// <summary>
+    /// The oracle's state that its trials do not already tell, as text that <see cref="RestoreState"/> reads back, or
+    /// null when it has none. The base returns null: an oracle whose proposals depend only on the seed and the trials
+    /// needs no more. Called under the oracle's lock after each proposal, so that another process sharing the study
+    /// continues from it.
+    /// </summary>
+    protected virtual string? SaveState() => null;
+
+    /// <summary>
+    /// Replaces the oracle's state with what <see cref="SaveState"/> returned, or with the state before any trial
+    /// when <paramref name="state"/> is null. Called under the oracle's lock, after the trials it refers to have been
+    /// restored.
+    /// </summary>
+    protected virtual void RestoreState(string? state)
+    {
+    }
+
+    /// <summary>The settings, as <see cref="DescribeSettings"/> lists them.</summary>
+    internal IReadOnlyDictionary<string, string> Settings()
+    {
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        DescribeSettings(settings);
+        return settings;
+    }
+
+    /// <summary>Takes the seed of the stored study being resumed, when the constructor picked one at random.</summary>
+    internal void AdoptSeed(int seed)
+    {
+        lock (_gate)
+        {
+            if (SeedWasPicked && _trials.Count == 0)
+            {
+                Seed = seed;
+            }
+        }
+    }
+
+    /// <summary>Forgets every trial and returns to the state before the first one.</summary>
+    internal void ResetTrials()
+    {
+        lock (_gate)
+        {
+            _trials.Clear();
+            _tried.Clear();
+            StopReason = null;
+            RestoreState(null);
+        }
+    }
+
+    /// <summary>The state to store after a proposal or a result, as <see cref="SaveState"/> returns it.</summary>
+    internal string? CaptureState()
+    {
+        lock (_gate)
+        {
+            return SaveState();
+        }
+    }
+
+    /// <summary>
+    /// Brings the trials up to date with stored copies that another worker may have changed: adds the ones this
+    /// oracle has not seen, and updates the others. A trial that has finished since is passed to
+    /// <see cref="OnTrialEnded"/>. Then, when <paramref name="hasState"/> is true, restores <paramref name="state"/>.
+    /// </summary>
+    /// <param name="changed">The stored trials that changed, in number order.</param>
+    /// <param name="checkpointPath">Turns a stored checkpoint into the path of its file.</param>
+    /// <param name="ownWorker">This process's worker id: trials it holds are left alone, because the copy that runs
+    /// here is newer than the stored one.</param>
+    /// <param name="hasState">Whether a newer oracle state was read.</param>
+    /// <param name="state">The state to restore.</param>
+    /// <exception cref="InvalidOperationException">A stored trial number leaves a gap.</exception>
+    internal void Synchronize(
+        IReadOnlyList<StoredTrial> changed, Func<string?, string?> checkpointPath, string? ownWorker, bool hasState, string? state)
+    {
+        lock (_gate)
+        {
+            var ended = new List<Trial>();
+            foreach (var stored in changed)
+            {
+                Trial trial;
+                bool wasFinished;
+                if (stored.Number < _trials.Count)
+                {
+                    trial = _trials[stored.Number];
+                    wasFinished = IsFinished(trial.Status);
+                }
+                else if (stored.Number == _trials.Count)
+                {
+                    var hyperParameters = new HyperParameters(_space, stored.Values);
+                    trial = new Trial(stored.Number, FormatId(stored.Number), hyperParameters, stored.StartedAt, stored.Schedule);
+                    _trials.Add(trial);
+                    _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
+                    wasFinished = false;
+                }
+                else
+                {
+                    throw new InvalidOperationException(
+                        $"The stored study has trial {stored.Number} but no trial {_trials.Count}; trial numbers must have no gaps.");
+                }
+
+                if (wasFinished || (ownWorker is not null && stored.LeaseOwner == ownWorker))
+                {
+                    continue;
+                }
+
+                trial.Status = stored.Status;
+                trial.Score = stored.Score;
+                trial.Metrics = stored.Metrics;
+                trial.BestStep = stored.BestStep;
+                trial.ErrorMessage = stored.ErrorMessage;
+                trial.EndedAt = stored.EndedAt;
+                trial.ModelPath = checkpointPath(stored.Checkpoint);
+                trial.Attempts = stored.Attempts;
+                trial.ReplaceStoredRecord(stored.Executions, stored.IntermediateValues, stored.Events, stored.Attributes);
+                if (IsFinished(trial.Status))
+                {
+                    ended.Add(trial);
+                }
+            }
+
+            foreach (var trial in ended)
+            {
+                OnTrialEnded(trial);
+            }
+
+            if (hasState)
+            {
+                RestoreState(state);
+            }
+        }
+    }
+
+    /// <summary>Whether a trial in this state has ended for good: completed, failed, pruned or invalid.</summary>
+    internal static bool IsFinished(TrialStatus status) => status is not (TrialStatus.Running or TrialStatus.Stopped);
 
     /// <summary>Proposes the values of trial <paramref name="trialNumber"/>. Called under the oracle's lock.</summary>
     protected abstract TrialProposal PopulateSpace(int trialNumber);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace HyperGen;
@@ -131,6 +132,29 @@ public sealed class Tpe : Oracle
     /// Returns Optuna's default size of the good group: a tenth of the observations, rounded up, and at most 25.
     /// </summary>
     public static int DefaultGamma(int observationCount) => Math.Min((int)Math.Ceiling(0.1 * observationCount), 25);
+
+    /// <inheritdoc />
+    protected override void DescribeSettings(IDictionary<string, string> settings)
+    {
+        base.DescribeSettings(settings);
+        settings["num_startup_trials"] = NumStartupTrials.ToString(CultureInfo.InvariantCulture);
+        settings["num_ei_candidates"] = NumEiCandidates.ToString(CultureInfo.InvariantCulture);
+        settings["multivariate"] = Multivariate ? "true" : "false";
+        settings["gamma"] = Gamma == (Func<int, int>)DefaultGamma ? "default" : "custom";
+        settings["prior_weight"] = PriorWeight.ToString("R", CultureInfo.InvariantCulture);
+        settings["consider_magic_clip"] = ConsiderMagicClip ? "true" : "false";
+        settings["consider_endpoints"] = ConsiderEndpoints ? "true" : "false";
+        settings["constant_liar"] = ConstantLiar ? "true" : "false";
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreState(string? state)
+    {
+        if (state is null)
+        {
+            _runningProposals.Clear();
+        }
+    }
 
     /// <inheritdoc />
     protected override TrialProposal PopulateSpace(int trialNumber)

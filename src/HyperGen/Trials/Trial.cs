@@ -73,7 +73,49 @@ public sealed class Trial
     /// <summary>The file holding the weights of the best execution, or null when the model was not saved.</summary>
     public string? ModelPath { get; internal set; }
 
+    /// <summary>How many times a worker has started this trial: above 1 when it was retried after a failure or after
+    /// its worker died.</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>What happened to the trial, oldest first: created, claimed, retried, finished. Filled from the study's
+    /// storage.</summary>
+    public IReadOnlyList<TrialEvent> History { get; private set; } = [];
+
+    /// <summary>Attributes that <c>Fit</c> attached with <see cref="TrialContext.SetUserAttribute"/>.</summary>
+    public IReadOnlyDictionary<string, string> UserAttributes { get; private set; } = new Dictionary<string, string>();
+
     internal void AddExecution(TrainingHistory history) => _executions.Add(history);
+
+    /// <summary>Replaces the parts of the trial that storage holds as separate records.</summary>
+    internal void ReplaceStoredRecord(
+        IReadOnlyList<TrainingHistory> executions,
+        IReadOnlyList<IntermediateValue> intermediateValues,
+        IReadOnlyList<TrialEvent> history,
+        IReadOnlyDictionary<string, string> attributes)
+    {
+        _executions.Clear();
+        _executions.AddRange(executions);
+        _intermediateValues.Clear();
+        _intermediateValues.AddRange(intermediateValues);
+        History = history;
+        UserAttributes = attributes;
+    }
+
+    internal void SetUserAttribute(string key, string value) =>
+        UserAttributes = new Dictionary<string, string>(UserAttributes, StringComparer.Ordinal) { [key] = value };
+
+    /// <summary>Forgets what an interrupted attempt recorded, before the trial runs again.</summary>
+    internal void ResetForRetry()
+    {
+        _executions.Clear();
+        _intermediateValues.Clear();
+        Metrics = new Dictionary<string, double>();
+        Score = null;
+        BestStep = null;
+        ErrorMessage = null;
+        EndedAt = null;
+        Status = TrialStatus.Running;
+    }
 
     /// <summary>Forgets the values of an earlier execution, so that a pruner judges each execution on its own.</summary>
     internal void ClearIntermediateValues() => _intermediateValues.Clear();

@@ -15,9 +15,10 @@ public sealed class TrialContext
         Oracle oracle,
         int seed,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ITrialRecorder? recorder = null)
     {
-        _oracle = oracle;
+        _recorder = recorder ?? new OracleRecorder(oracle);
         Objective = oracle.Objective;
         Trial = trial;
         ExecutionIndex = executionIndex;
@@ -27,7 +28,7 @@ public sealed class TrialContext
         CancellationToken = cancellationToken;
     }
 
-    private readonly Oracle _oracle;
+    private readonly ITrialRecorder _recorder;
 
     /// <summary>The trial being run.</summary>
     public Trial Trial { get; }
@@ -101,10 +102,22 @@ public sealed class TrialContext
     /// <exception cref="TrialPrunedException">The pruner stopped the trial; let it propagate out of <c>Fit</c>.</exception>
     public void ReportIntermediate(int step, double value)
     {
-        if (_oracle.ReportIntermediate(Trial, step, value))
+        if (_recorder.ReportIntermediate(Trial, step, value))
         {
             throw new TrialPrunedException(Trial.Id, step, value);
         }
+    }
+
+    /// <summary>
+    /// Attaches a named text to the trial, kept with it in the study (for example the path of an exported report or
+    /// the number of parameters of the model). Setting a key again replaces its value.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
+    public void SetUserAttribute(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _recorder.SetUserAttribute(Trial, key, value);
     }
 
     private static IEnumerable<string> FormatMetrics(IReadOnlyDictionary<string, double> metrics)
@@ -114,4 +127,22 @@ public sealed class TrialContext
             yield return $"{pair.Key}={pair.Value:G5}";
         }
     }
+}
+
+/// <summary>Where a running trial's reports go: the oracle alone, or the oracle and the study's storage.</summary>
+internal interface ITrialRecorder
+{
+    /// <summary>Records a step's value and returns whether the pruner stops the trial.</summary>
+    bool ReportIntermediate(Trial trial, int step, double value);
+
+    /// <summary>Records a user attribute.</summary>
+    void SetUserAttribute(Trial trial, string key, string value);
+}
+
+/// <summary>Sends reports to the oracle only, for a context without storage.</summary>
+internal sealed class OracleRecorder(Oracle oracle) : ITrialRecorder
+{
+    public bool ReportIntermediate(Trial trial, int step, double value) => oracle.ReportIntermediate(trial, step, value);
+
+    public void SetUserAttribute(Trial trial, string key, string value) => trial.SetUserAttribute(key, value);
 }

@@ -25,15 +25,18 @@ public class Tuner<TModel>
 {
     private const int MaxDiscoveryBuilds = 64;
 
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan WaitForOthersPoll = TimeSpan.FromMilliseconds(250);
+
     private readonly ILogger _logger;
-    private readonly ResultsStore _store;
+    private readonly ProjectFolder _project;
     private readonly object _progressGate = new();
     private int _consecutiveFailures;
-    private bool _projectPrepared;
     private Exception? _firstFailure;
 
     /// <summary>Creates a tuner.</summary>
-    /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name
+    /// (it has a path separator or <c>..</c>).</exception>
     public Tuner(HyperModel<TModel> hyperModel, Oracle oracle, TunerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(hyperModel);
@@ -43,7 +46,7 @@ public class Tuner<TModel>
         HyperModel = hyperModel;
         Oracle = oracle;
         _logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("HyperGen.Tuner");
-        _store = new ResultsStore(Options.Directory, Options.ProjectName);
+        _project = new ProjectFolder(Options.Directory, Options.ProjectName);
     }
 
     /// <summary>The hypermodel being tuned.</summary>
@@ -55,35 +58,43 @@ public class Tuner<TModel>
     /// <summary>The tuner's settings.</summary>
     public TunerOptions Options { get; }
 
-    /// <summary>The folder that contains this project's results.</summary>
-    public string ProjectDirectory => _store.ProjectDirectory;
+    /// <summary>The folder that contains this project's study database and saved weights.</summary>
+    public string ProjectDirectory => _project.Path;
+
+    /// <summary>The study's name in the storage: <see cref="TunerOptions.StudyName"/>, or the project name.</summary>
+    public string StudyName => Options.StudyName ?? Options.ProjectName;
 
     /// <summary>
-    /// Runs trials until the oracle stops (budget reached or space exhausted) or <paramref name="cancellationToken"/>
-    /// is cancelled. Before the first trial the model is built with default values to discover the whole search
-    /// space, forcing each conditional branch active once.
+    /// Runs trials until the oracle stops (budget reached or space exhausted) and no trial of the study is left
+    /// running, or until <paramref name="cancellationToken"/> is cancelled. Before the first trial the model is built
+    /// with default values to discover the whole search space, forcing each conditional branch active once.
     /// </summary>
-    /// <exception cref="OperationCanceledException">The search was cancelled; the running trial is recorded as stopped.</exception>
+    /// <remarks>
+    /// The study is stored (see <see cref="TunerOptions.Storage"/>). Unless <see cref="TunerOptions.Overwrite"/> is
+    /// set, an existing study is resumed: its finished trials count toward the budget, and trials that a cancelled
+    /// search or a dead process left unfinished run again. Several processes may run one study at once; each trial
+    /// runs in exactly one of them, and the budget is shared.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException">The search was cancelled; the running trial waits for the next search.</exception>
     /// <exception cref="ObjectiveNotReportedException">Fit did not report the objective.</exception>
-    /// <exception cref="InvalidOperationException">Too many trials failed in a row, or the project already has results.</exception>
+    /// <exception cref="InvalidOperationException">Too many trials failed in a row.</exception>
+    /// <exception cref="StudyChangedException">The stored study has another search space or other settings.</exception>
+    /// <exception cref="StudyStorageException">The study cannot be stored: a read-only or full disk, a locked,
+    /// corrupt or foreign database file. Trials already stored are kept.</exception>
     public async Task SearchAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var projectLock = _store.AcquireLock();
 
-        // Discovery builds the model before anything on disk changes, so a Build that fails keeps earlier results.
+        // Discovery builds the model before anything is stored, so a Build that fails keeps earlier results.
         DiscoverSearchSpace();
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_projectPrepared)
-        {
-            PrepareProjectDirectory();
-            _projectPrepared = true;
-        }
-
-        _store.SaveStudy(Oracle, HyperModel.Name);
+        _firstFailure = null;
+        _consecutiveFailures = 0;
+        using var lease = OpenSession();
+        var session = lease.Session;
         TunerLog.SearchStarted(
             _logger,
-            _store.ProjectDirectory,
+            _project.Path,
             Oracle.GetType().Name,
             Oracle.Seed,
             Oracle.Objective.ToString(),
@@ -91,9 +102,11 @@ public class Tuner<TModel>
             string.Join("; ", Oracle.Space));
 
         var clock = Stopwatch.StartNew();
+        var beat = Options.LeaseDuration / 4;
+        using var heartbeat = new Timer(_ => Heartbeat(session), null, beat, beat);
         using var stopOthers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, Options.ParallelTrials)
-            .Select(_ => Task.Run(() => RunWorker(stopOthers), CancellationToken.None))
+            .Select(_ => Task.Run(() => RunWorker(session, stopOthers), CancellationToken.None))
             .ToArray();
         try
         {
@@ -106,6 +119,96 @@ public class Tuner<TModel>
         }
 
         TunerLog.SearchFinished(_logger, Oracle.Trials.Count, clock.Elapsed.TotalSeconds, Oracle.StopReason ?? "stopped");
+    }
+
+    /// <summary>
+    /// Loads the stored study into the oracle without running a trial, so that <see cref="GetBestModels"/>,
+    /// <see cref="GetBestHyperParameters"/> and <see cref="ResultsSummary"/> report a search that ran earlier or in
+    /// another process.
+    /// </summary>
+    /// <exception cref="StudyChangedException">The stored study has another search space or other settings.</exception>
+    /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
+    public void Reload()
+    {
+        DiscoverSearchSpace();
+        using var lease = OpenSession(overwrite: false);
+    }
+
+    /// <summary>Opens the storage (when the options give none) and the study, and loads its trials.</summary>
+    private SessionLease OpenSession(bool? overwrite = null)
+    {
+        bool ownsStorage = Options.Storage is null;
+        if (ownsStorage)
+        {
+            _project.EnsureWritable();
+        }
+
+        var storage = Options.Storage ?? new SqliteStudyStorage(_project.DatabasePath, Options.BusyTimeout);
+        try
+        {
+            var options = overwrite.HasValue ? CopyWithOverwrite(Options, overwrite.Value) : Options;
+            var session = new StudySession(storage, StudyName, Oracle, _project.Path, options, _logger);
+            session.Open(Describe);
+            return new SessionLease(session, ownsStorage ? storage : null);
+        }
+        catch
+        {
+            if (ownsStorage)
+            {
+                storage.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static TunerOptions CopyWithOverwrite(TunerOptions options, bool overwrite) => new()
+    {
+        Directory = options.Directory,
+        ProjectName = options.ProjectName,
+        Overwrite = overwrite,
+        Storage = options.Storage,
+        StudyName = options.StudyName,
+        AcceptChangedStudy = options.AcceptChangedStudy,
+        MaxRetriesPerTrial = options.MaxRetriesPerTrial,
+        LeaseDuration = options.LeaseDuration,
+        BusyTimeout = options.BusyTimeout,
+        ExecutionsPerTrial = options.ExecutionsPerTrial,
+        MaxConsecutiveFailedTrials = options.MaxConsecutiveFailedTrials,
+        ParallelTrials = options.ParallelTrials,
+        LoggerFactory = options.LoggerFactory,
+    };
+
+    private StudyDescription Describe() => new()
+    {
+        Name = StudyName,
+        HyperModel = HyperModel.Name,
+        Oracle = Oracle.GetType().Name,
+        Seed = Oracle.Seed,
+        ObjectiveName = Oracle.Objective.Name,
+        Direction = Oracle.Objective.Direction,
+        Space = StudyFingerprint.SpaceLines(Oracle.Space),
+        Settings = Oracle.Settings(),
+    };
+
+    private void Heartbeat(StudySession session)
+    {
+        try
+        {
+            session.Heartbeat();
+        }
+        catch (Exception ex) when (ex is StudyStorageException or StudyNotFoundException or ObjectDisposedException)
+        {
+            TunerLog.HeartbeatFailed(_logger, Messages.Sentence(ex.Message));
+        }
+    }
+
+    /// <summary>A session and the storage the tuner opened for it, closed together.</summary>
+    private sealed class SessionLease(StudySession session, IStudyStorage? ownedStorage) : IDisposable
+    {
+        public StudySession Session { get; } = session;
+
+        public void Dispose() => ownedStorage?.Dispose();
     }
 
     /// <summary>The parameters of the best completed trials, best first (ties in creation order).</summary>
@@ -151,7 +254,7 @@ public class Tuner<TModel>
         var best = Oracle.GetBestTrials(count);
         var text = new StringBuilder();
         text.AppendLine("Results summary");
-        text.AppendLine($"Results in {_store.ProjectDirectory}");
+        text.AppendLine($"Results in {_project.Path}");
         text.AppendLine($"Showing {(best.Count == 1 ? "the best trial" : $"the {best.Count} best trials")}");
         text.AppendLine($"Objective: {Oracle.Objective}");
         foreach (var trial in best)
@@ -178,7 +281,7 @@ public class Tuner<TModel>
         if (failed > 0)
         {
             text.AppendLine();
-            text.AppendLine($"{Messages.Count(failed, "trial")} failed; trial.json in each trial folder has the error.");
+            text.AppendLine($"{Messages.Count(failed, "trial")} failed; each trial's ErrorMessage and History say why.");
         }
 
         return text.ToString();
@@ -202,26 +305,6 @@ public class Tuner<TModel>
         }
 
         return text.ToString();
-    }
-
-    private void PrepareProjectDirectory()
-    {
-        if (Options.Overwrite)
-        {
-            if (_store.HasResults())
-            {
-                _store.DeleteResults();
-                TunerLog.ResultsDeleted(_logger, _store.ProjectDirectory);
-            }
-        }
-        else if (_store.HasResults())
-        {
-            throw new InvalidOperationException(
-                $"The project folder '{_store.ProjectDirectory}' already contains results of an earlier search, and they were left untouched. " +
-                "Set Overwrite = true in TunerOptions to start over, or choose another ProjectName or Directory.");
-        }
-
-        _store.EnsureCreated();
     }
 
     private void DiscoverSearchSpace() => Oracle.UpdateSpace(DiscoverSearchSpaceCopy(), initial: true);
@@ -296,7 +379,7 @@ public class Tuner<TModel>
         return changed && parameter.IsActive(hyperParameters.Values);
     }
 
-    private void RunWorker(CancellationTokenSource stopOthers)
+    private void RunWorker(StudySession session, CancellationTokenSource stopOthers)
     {
         var cancellationToken = stopOthers.Token;
         try
@@ -304,20 +387,22 @@ public class Tuner<TModel>
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (trial, proposal) = Oracle.CreateTrial();
-                if (proposal.Status == TrialProposalStatus.Stopped)
+                var (trial, proposal, othersRunning) = session.Claim();
+                if (trial is not null)
+                {
+                    RunAndRecord(session, trial, cancellationToken);
+                    continue;
+                }
+
+                if (proposal!.Status == TrialProposalStatus.Stopped && !othersRunning)
                 {
                     return;
                 }
 
-                if (trial is null)
-                {
-                    // The oracle waits for a running trial to end before it can propose another.
-                    cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
-                    continue;
-                }
-
-                RunAndRecord(trial, cancellationToken);
+                // The oracle waits for a running trial to end, or has stopped while another worker still runs a
+                // trial that may fail and need running again.
+                var poll = proposal.Status == TrialProposalStatus.Stopped ? WaitForOthersPoll : IdlePoll;
+                cancellationToken.WaitHandle.WaitOne(poll);
             }
         }
         catch (Exception ex)
@@ -328,19 +413,19 @@ public class Tuner<TModel>
         }
     }
 
-    private void RunAndRecord(Trial trial, CancellationToken cancellationToken)
+    private void RunAndRecord(StudySession session, Trial trial, CancellationToken cancellationToken)
     {
         string budget = Oracle.MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "?";
         TunerLog.TrialStarted(_logger, trial.Id, trial.Number + 1, budget, trial.HyperParameters.ToString());
         Exception? fatal = null;
         try
         {
-            RunTrial(trial, cancellationToken);
+            RunTrial(session, trial, cancellationToken);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             trial.Status = TrialStatus.Stopped;
-            trial.ErrorMessage = "The search was cancelled while this trial ran.";
+            trial.ErrorMessage = "The search was cancelled while this trial ran; it runs again when the search resumes.";
             fatal = ex;
         }
         catch (ObjectiveNotReportedException ex)
@@ -353,15 +438,21 @@ public class Tuner<TModel>
             trial.Status = TrialStatus.Pruned;
             trial.ErrorMessage = ex.Message;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not (StudyStorageException or StudyNotFoundException))
         {
             MarkFailed(trial, $"{ex.GetType().Name}: {ex.Message}");
         }
 
         trial.EndedAt = DateTimeOffset.UtcNow;
-        Oracle.EndTrial(trial);
-        _store.SaveTrial(trial);
-        LogTrialEnd(trial, budget);
+        var status = trial.Status;
+        string? error = trial.ErrorMessage;
+        double seconds = trial.Duration?.TotalSeconds ?? 0;
+        bool kept = session.Finish(trial);
+        if (kept && trial.Status != TrialStatus.Running)
+        {
+            LogTrialEnd(trial, budget);
+        }
+
         if (fatal is OperationCanceledException)
         {
             TunerLog.SearchCancelled(_logger, Oracle.Trials.Count, trial.Id);
@@ -372,10 +463,17 @@ public class Tuner<TModel>
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fatal);
         }
 
-        CheckConsecutiveFailures(trial);
+        if (kept && trial.Status != TrialStatus.Running)
+        {
+            CheckConsecutiveFailures(trial);
+        }
+        else if (kept)
+        {
+            TunerLog.TrialFailed(_logger, trial.Id, trial.Number + 1, budget, seconds, error ?? status.ToString(), trial.HyperParameters.ToString());
+        }
     }
 
-    private void RunTrial(Trial trial, CancellationToken cancellationToken)
+    private void RunTrial(StudySession session, Trial trial, CancellationToken cancellationToken)
     {
         var reduced = new List<(IReadOnlyDictionary<string, double> Metrics, int BestStep)>();
         double bestExecutionScore = double.NaN;
@@ -387,7 +485,12 @@ public class Tuner<TModel>
             {
                 int seed = new DeterministicRandom(Oracle.Seed, trial.Number, 1000 + execution).NextSeed();
                 Oracle.BeginExecution(trial);
-                var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle, seed, _logger, cancellationToken);
+                if (execution > 0)
+                {
+                    session.BeginExecution(trial);
+                }
+
+                var context = new TrialContext(trial, execution, Options.ExecutionsPerTrial, Oracle, seed, _logger, cancellationToken, session);
                 HyperModel.OnExecutionStarting(context);
                 var model = HyperModel.Build(hyperParameters);
                 try
@@ -469,8 +572,8 @@ public class Tuner<TModel>
 
     private void SaveModel(Trial trial, TModel model)
     {
-        string path = _store.ModelPath(trial);
-        System.IO.Directory.CreateDirectory(_store.TrialDirectory(trial));
+        string path = _project.ModelPath(trial);
+        System.IO.Directory.CreateDirectory(_project.TrialDirectory(trial));
         string temporary = path + ".tmp";
         if (HyperModel.SaveModel(model, temporary))
         {
@@ -566,6 +669,22 @@ public class Tuner<TModel>
         if (options.ParallelTrials < 1)
         {
             throw new ArgumentException($"ParallelTrials is {options.ParallelTrials}; it must be at least 1.", nameof(options));
+        }
+
+        if (options.MaxRetriesPerTrial < 0)
+        {
+            throw new ArgumentException($"MaxRetriesPerTrial is {options.MaxRetriesPerTrial}; it must be 0 or more.", nameof(options));
+        }
+
+        if (options.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException(
+                $"LeaseDuration is {options.LeaseDuration}; it must be at least one second, so that the heartbeat can renew it in time.", nameof(options));
+        }
+
+        if (options.BusyTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"BusyTimeout is {options.BusyTimeout}; it must be positive.", nameof(options));
         }
     }
 }

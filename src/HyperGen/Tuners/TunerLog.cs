@@ -31,4 +31,25 @@ internal static partial class TunerLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Search space discovery built the model {BuildCount} times to activate every conditional branch")]
     public static partial void SpaceDiscovered(ILogger logger, int buildCount);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Created study {Study} in {Location}")]
+    public static partial void StudyCreated(ILogger logger, string study, string location);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Resumed study {Study} in {Location}: {FinishedCount} trials finished, {OpenCount} not finished")]
+    public static partial void StudyResumed(ILogger logger, string study, string location, int finishedCount, int openCount);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Study {Study} continues with a changed search (AcceptChangedStudy is on): {Changes}")]
+    public static partial void StudyChangesAccepted(ILogger logger, string study, string changes);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Trial {TrialId} failed and will run again, retry {Retry} of {MaxRetries}: {Error}")]
+    public static partial void TrialRequeued(ILogger logger, string trialId, int retry, int maxRetries, string error);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Trial {TrialId} was taken back from worker {Worker}, which stopped renewing its lease; the trial {Outcome}")]
+    public static partial void TrialReclaimed(ILogger logger, string trialId, string worker, string outcome);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Trial {TrialId}: another worker took over its lease, so this worker's result is discarded")]
+    public static partial void LeaseLost(ILogger logger, string trialId);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Could not renew the leases of this worker's trials: {Error}")]
+    public static partial void HeartbeatFailed(ILogger logger, string error);
 }

@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace HyperGen;
+
+/// <summary>
+/// Connects one process's oracle to a stored study that other processes may share. Each step (claim a trial,
+/// report a value, finish, renew leases) is one storage transaction that first brings the oracle up to date with
+/// what changed since its previous step, so every proposal is made from the study's latest state.
+/// </summary>
+/// <remarks>
+/// A running trial holds a lease that the heartbeat renews. When a lease has expired, the next worker that claims a
+/// trial takes it back: the trial waits for a worker again, or fails once it has been retried
+/// <see cref="TunerOptions.MaxRetriesPerTrial"/> times. A trial interrupted by cancellation waits for the next
+/// search. Both are recorded in the trial's history.
+/// </remarks>
+internal sealed class StudySession : ITrialRecorder
+{
+    private readonly IStudyStorage _storage;
+    private readonly string _studyName;
+    private readonly Oracle _oracle;
+    private readonly string _projectDirectory;
+    private readonly TunerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<int, StoredTrial> _stored = [];
+    private readonly HashSet<int> _held = [];
+    private long _version = -1;
+    private long _stateVersion;
+    private string? _lastState;
+
+    public StudySession(IStudyStorage storage, string studyName, Oracle oracle, string projectDirectory, TunerOptions options, ILogger logger)
+    {
+        _storage = storage;
+        _studyName = studyName;
+        _oracle = oracle;
+        _projectDirectory = projectDirectory;
+        _options = options;
+        _logger = logger;
+        WorkerId = string.Create(
+            CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}");
+    }
+
+    /// <summary>This process's name in leases and trial histories: machine, process id and a random suffix.</summary>
+    public string WorkerId { get; }
+
+    /// <summary>
+    /// Creates the study, or resumes it: checks that the space and settings are unchanged (or accepted), takes the
+    /// stored seed when the oracle picked one at random, and loads every stored trial into the oracle.
+    /// </summary>
+    /// <exception cref="StudyChangedException">The space or settings changed and the change was not accepted.</exception>
+    public void Open(Func<StudyDescription> describe)
+    {
+        var description = describe();
+        if (_options.Overwrite && _storage.DeleteStudy(description.Name))
+        {
+            DeleteCheckpoints();
+            TunerLog.ResultsDeleted(_logger, _storage.Location);
+        }
+
+        var stored = _storage.CreateOrOpenStudy(description);
+        if (stored.Created)
+        {
+            _oracle.ResetTrials();
+            TunerLog.StudyCreated(_logger, description.Name, _storage.Location);
+        }
+        else
+        {
+            _oracle.AdoptSeed(stored.Description.Seed);
+            description = describe();
+            var differences = StudyFingerprint.Differences(stored.Description, description);
+            if (differences.Count > 0 && !_options.AcceptChangedStudy)
+            {
+                throw new StudyChangedException(description.Name, _storage.Location, differences);
+            }
+
+            if (differences.Count > 0)
+            {
+                _storage.Write(description.Name, transaction =>
+                {
+                    transaction.UpdateDescription(description);
+                    return 0;
+                });
+                TunerLog.StudyChangesAccepted(_logger, description.Name, string.Join("; ", differences));
+            }
+        }
+
+        int finished = _storage.Write(_studyName, transaction =>
+        {
+            Synchronize(transaction);
+            return _stored.Values.Count(trial => trial.IsFinished);
+        });
+        if (!stored.Created)
+        {
+            TunerLog.StudyResumed(_logger, description.Name, _storage.Location, finished, _stored.Count - finished);
+        }
+    }
+
+    /// <summary>
+    /// Claims the next trial: first one whose worker died (or that waits after a failure or a cancellation), else a
+    /// new proposal from the oracle. Returns no trial when the oracle waits or stops; <c>OthersRunning</c> then says
+    /// whether some worker still runs a trial, which may yet fail and need another.
+    /// </summary>
+    public (Trial? Trial, TrialProposal? Proposal, bool OthersRunning) Claim() => _storage.Write(_studyName, transaction =>
+    {
+        Synchronize(transaction);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var expired in _stored.Values.Where(t => t.Status == TrialStatus.Running && t.LeaseOwner is not null && t.LeaseExpiresAt < now).ToList())
+        {
+            Reclaim(transaction, expired, now);
+        }
+
+        var waiting = _stored.Values
+            .Where(t => (t.Status == TrialStatus.Running && t.LeaseOwner is null) || t.Status == TrialStatus.Stopped)
+            .OrderBy(t => t.Number)
+            .FirstOrDefault();
+        if (waiting is not null)
+        {
+            var trial = _oracle.Trials[waiting.Number];
+            waiting.Status = TrialStatus.Running;
+            waiting.Attempts++;
+            waiting.LeaseOwner = WorkerId;
+            waiting.LeaseExpiresAt = now + _options.LeaseDuration;
+            waiting.ErrorMessage = null;
+            transaction.UpdateTrial(waiting);
+            transaction.ClearIntermediateValues(waiting.Number);
+            transaction.AddEvent(waiting.Number, Event(now, "claimed", $"attempt {waiting.Attempts}"));
+            trial.ResetForRetry();
+            trial.Attempts = waiting.Attempts;
+            _held.Add(waiting.Number);
+            return ((Trial?)trial, (TrialProposal?)null, true);
+        }
+
+        var (created, proposal) = _oracle.CreateTrial();
+        SaveStateIfChanged(transaction);
+        if (created is null)
+        {
+            return ((Trial?)null, (TrialProposal?)proposal, _stored.Values.Any(t => t.Status == TrialStatus.Running));
+        }
+
+        created.Attempts = 1;
+        var record = new StoredTrial
+        {
+            Number = created.Number,
+            Status = TrialStatus.Running,
+            Values = created.Values,
+            Schedule = created.Schedule,
+            StartedAt = created.StartedAt,
+            Attempts = 1,
+            LeaseOwner = WorkerId,
+            LeaseExpiresAt = now + _options.LeaseDuration,
+        };
+        transaction.InsertTrial(record);
+        transaction.AddEvent(created.Number, Event(now, "created", "attempt 1"));
+        _stored[created.Number] = record;
+        _held.Add(created.Number);
+        return ((Trial?)created, (TrialProposal?)proposal, true);
+    });
+
+    /// <summary>
+    /// Stores a trial's end. A failed trial with retries left, and a cancelled one, wait for a worker instead of
+    /// finishing. Returns false, and stores nothing, when this worker's lease was lost to another worker.
+    /// </summary>
+    public bool Finish(Trial trial)
+    {
+        bool kept = _storage.Write(_studyName, transaction =>
+        {
+            Synchronize(transaction);
+            var now = DateTimeOffset.UtcNow;
+            var stored = _stored[trial.Number];
+            _held.Remove(trial.Number);
+            if (stored.LeaseOwner != WorkerId || stored.IsFinished)
+            {
+                return false;
+            }
+
+            int retriesUsed = stored.Events.Count(e => e.Kind == "requeued");
+            if (trial.Status == TrialStatus.Failed && retriesUsed < _options.MaxRetriesPerTrial)
+            {
+                Release(stored, TrialStatus.Running, trial.ErrorMessage);
+                transaction.UpdateTrial(stored);
+                transaction.AddEvent(trial.Number, Event(now, "failed", trial.ErrorMessage));
+                transaction.AddEvent(
+                    trial.Number,
+                    Event(now, "requeued", $"retry {retriesUsed + 1} of {_options.MaxRetriesPerTrial} (MaxRetriesPerTrial)"));
+                TunerLog.TrialRequeued(_logger, trial.Id, retriesUsed + 1, _options.MaxRetriesPerTrial, trial.ErrorMessage ?? "failed");
+                trial.ResetForRetry();
+                return true;
+            }
+
+            if (trial.Status == TrialStatus.Stopped)
+            {
+                Release(stored, TrialStatus.Stopped, trial.ErrorMessage);
+                transaction.UpdateTrial(stored);
+                transaction.AddEvent(trial.Number, Event(now, "cancelled", "waits for the next search"));
+                return true;
+            }
+
+            stored.Status = trial.Status;
+            stored.Score = trial.Score;
+            stored.Metrics = trial.Metrics;
+            stored.BestStep = trial.BestStep;
+            stored.Executions = trial.Executions;
+            stored.ErrorMessage = trial.ErrorMessage;
+            stored.EndedAt = trial.EndedAt;
+            stored.Checkpoint = trial.ModelPath is null ? null : Path.GetRelativePath(_projectDirectory, trial.ModelPath);
+            stored.LeaseOwner = null;
+            stored.LeaseExpiresAt = null;
+            transaction.UpdateTrial(stored);
+            transaction.AddEvent(trial.Number, Event(now, trial.Status.ToString().ToLowerInvariant(), trial.ErrorMessage));
+            _oracle.EndTrial(trial);
+            SaveStateIfChanged(transaction);
+            return true;
+        });
+        if (!kept)
+        {
+            TunerLog.LeaseLost(_logger, trial.Id);
+            trial.ResetForRetry();
+            _storage.Write(_studyName, transaction =>
+            {
+                _version = -1;
+                Synchronize(transaction);
+                return 0;
+            });
+        }
+
+        return kept;
+    }
+
+    /// <summary>Renews the leases of the trials this process runs, and reports the ones another worker took over.</summary>
+    public void Heartbeat()
+    {
+        var lost = _storage.Write(_studyName, transaction =>
+        {
+            Synchronize(transaction);
+            var now = DateTimeOffset.UtcNow;
+            var taken = new List<int>();
+            foreach (int number in _held)
+            {
+                var stored = _stored[number];
+                if (stored.LeaseOwner != WorkerId || stored.IsFinished)
+                {
+                    taken.Add(number);
+                    continue;
+                }
+
+                stored.LeaseExpiresAt = now + _options.LeaseDuration;
+                transaction.UpdateTrial(stored);
+            }
+
+            return taken;
+        });
+        foreach (int number in lost)
+        {
+            TunerLog.LeaseLost(_logger, _oracle.Trials[number].Id);
+        }
+    }
+
+    public bool ReportIntermediate(Trial trial, int step, double value) => _storage.Write(_studyName, transaction =>
+    {
+        Synchronize(transaction);
+        if (_stored.TryGetValue(trial.Number, out var stored) && stored.LeaseOwner == WorkerId && !stored.IsFinished)
+        {
+            transaction.SetIntermediateValue(trial.Number, step, value);
+        }
+
+        return _oracle.ReportIntermediate(trial, step, value);
+    });
+
+    public void SetUserAttribute(Trial trial, string key, string value) => _storage.Write(_studyName, transaction =>
+    {
+        transaction.SetTrialAttribute(trial.Number, key, value);
+        trial.SetUserAttribute(key, value);
+        return 0;
+    });
+
+    /// <summary>Clears the stored per-step values of a trial before another execution of it reports its own.</summary>
+    public void BeginExecution(Trial trial) => _storage.Write(_studyName, transaction =>
+    {
+        transaction.ClearIntermediateValues(trial.Number);
+        return 0;
+    });
+
+    /// <summary>The full path of a stored checkpoint.</summary>
+    public string? CheckpointPath(string? checkpoint) => checkpoint is null ? null : Path.Combine(_projectDirectory, checkpoint);
+
+    private void Synchronize(IStudyTransaction transaction)
+    {
+        var changed = transaction.ReadTrialsChangedSince(_version);
+        bool hasState = transaction.OracleStateVersion != _stateVersion;
+        string? state = hasState ? transaction.ReadOracleState() : null;
+        foreach (var trial in changed)
+        {
+            _stored[trial.Number] = trial;
+        }
+
+        _oracle.Synchronize(changed, CheckpointPath, WorkerId, hasState, state);
+        _version = transaction.Version;
+        _stateVersion = transaction.OracleStateVersion;
+        if (hasState)
+        {
+            _lastState = state;
+        }
+    }
+
+    /// <summary>Takes back a trial whose worker stopped renewing its lease: it waits for a worker again, or fails
+    /// when its retries are used up.</summary>
+    private void Reclaim(IStudyTransaction transaction, StoredTrial expired, DateTimeOffset now)
+    {
+        string owner = expired.LeaseOwner!;
+        string when = expired.LeaseExpiresAt!.Value.ToString("O", CultureInfo.InvariantCulture);
+        int retriesUsed = expired.Events.Count(e => e.Kind == "requeued");
+        transaction.AddEvent(expired.Number, Event(now, "lease_expired", $"worker {owner} stopped renewing its lease, which ended at {when}"));
+        var trial = _oracle.Trials[expired.Number];
+        if (retriesUsed < _options.MaxRetriesPerTrial)
+        {
+            Release(expired, TrialStatus.Running, $"Its worker {owner} stopped (lease ended at {when}).");
+            transaction.UpdateTrial(expired);
+            transaction.AddEvent(expired.Number, Event(now, "requeued", $"retry {retriesUsed + 1} of {_options.MaxRetriesPerTrial} (MaxRetriesPerTrial)"));
+            TunerLog.TrialReclaimed(_logger, trial.Id, owner, "waits for a worker");
+            return;
+        }
+
+        string message =
+            $"Its worker {owner} stopped renewing its lease (it ended at {when}), probably because the process died, and the trial " +
+            $"has no retries left (MaxRetriesPerTrial is {_options.MaxRetriesPerTrial}).";
+        Release(expired, TrialStatus.Failed, message);
+        expired.EndedAt = now;
+        transaction.UpdateTrial(expired);
+        transaction.AddEvent(expired.Number, Event(now, "failed", message));
+        trial.Status = TrialStatus.Failed;
+        trial.ErrorMessage = message;
+        trial.EndedAt = now;
+        _oracle.EndTrial(trial);
+        SaveStateIfChanged(transaction);
+        TunerLog.TrialReclaimed(_logger, trial.Id, owner, "failed");
+    }
+
+    private static void Release(StoredTrial stored, TrialStatus status, string? message)
+    {
+        stored.Status = status;
+        stored.LeaseOwner = null;
+        stored.LeaseExpiresAt = null;
+        stored.ErrorMessage = message;
+    }
+
+    private void SaveStateIfChanged(IStudyTransaction transaction)
+    {
+        string? state = _oracle.CaptureState();
+        if (!string.Equals(state, _lastState, StringComparison.Ordinal))
+        {
+            transaction.SaveOracleState(state);
+            _lastState = state;
+            _stateVersion = transaction.Version + 1;
+        }
+    }
+
+    private TrialEvent Event(DateTimeOffset at, string kind, string? message) => new(at, kind, WorkerId, message);
+
+    private void DeleteCheckpoints()
+    {
+        if (!Directory.Exists(_projectDirectory))
+        {
+            return;
+        }
+
+        foreach (string folder in Directory.EnumerateDirectories(_projectDirectory, "trial_*"))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>
+/// Thrown when a stored study is resumed with another search space or other settings and
+/// <see cref="TunerOptions.AcceptChangedStudy"/> is false. The message lists every difference.
+/// </summary>
+public sealed class StudyChangedException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public StudyChangedException(string studyName, string location, IReadOnlyList<string> differences)
+        : base(
+            $"The study '{studyName}' in {location} was created with another search: {string.Join("; ", differences)}. " +
+            "Its trials were left untouched. Set AcceptChangedStudy = true in TunerOptions to continue it with the new search, " +
+            "Overwrite = true to start over, or choose another ProjectName.")
+    {
+        Differences = differences;
+    }
+
+    /// <summary>What changed, one line each.</summary>
+    public IReadOnlyList<string> Differences { get; }
+}
