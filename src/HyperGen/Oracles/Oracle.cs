@@ -360,6 +360,15 @@ public abstract class Oracle
         }
     }
 
+    /// <summary>Lets a stopped oracle propose again, for a search that resumes; it stops again if its reason still holds.</summary>
+    internal void ClearStopReason()
+    {
+        lock (_gate)
+        {
+            StopReason = null;
+        }
+    }
+
     /// <summary>Forgets every trial and returns to the state before the first one.</summary>
     internal void ResetTrials()
     {

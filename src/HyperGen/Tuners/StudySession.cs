@@ -63,6 +63,7 @@ internal sealed class StudySession : ITrialRecorder
         }
 
         var stored = _storage.CreateOrOpenStudy(description);
+        _oracle.ClearStopReason();
         if (stored.Created)
         {
             _oracle.ResetTrials();
@@ -111,6 +112,14 @@ internal sealed class StudySession : ITrialRecorder
         var now = DateTimeOffset.UtcNow;
         foreach (var expired in _stored.Values.Where(t => t.Status == TrialStatus.Running && t.LeaseOwner is not null && t.LeaseExpiresAt < now).ToList())
         {
+            if (expired.LeaseOwner == WorkerId && _held.Contains(expired.Number))
+            {
+                // This process still runs the trial; its heartbeat was late (a long pause, or a locked database).
+                expired.LeaseExpiresAt = now + _options.LeaseDuration;
+                transaction.UpdateTrial(expired);
+                continue;
+            }
+
             Reclaim(transaction, expired, now);
         }
 

@@ -33,6 +33,7 @@ public class Tuner<TModel>
     private readonly object _progressGate = new();
     private int _consecutiveFailures;
     private Exception? _firstFailure;
+    private IReadOnlyList<HyperParameter> _discoveredSpace = [];
 
     /// <summary>Creates a tuner.</summary>
     /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name
@@ -187,7 +188,7 @@ public class Tuner<TModel>
         Seed = Oracle.Seed,
         ObjectiveName = Oracle.Objective.Name,
         Direction = Oracle.Objective.Direction,
-        Space = StudyFingerprint.SpaceLines(Oracle.Space),
+        Space = StudyFingerprint.SpaceLines(_discoveredSpace),
         Settings = Oracle.Settings(),
     };
 
@@ -307,17 +308,25 @@ public class Tuner<TModel>
         return text.ToString();
     }
 
-    private void DiscoverSearchSpace() => Oracle.UpdateSpace(DiscoverSearchSpaceCopy(), initial: true);
+    /// <summary>
+    /// Discovers the space and adds it to the oracle's. The discovered space alone, without parameters that earlier
+    /// trials added, is what the stored study's description records and compares.
+    /// </summary>
+    private void DiscoverSearchSpace()
+    {
+        _discoveredSpace = DiscoverSearchSpaceCopy(includeKnown: false);
+        Oracle.UpdateSpace(_discoveredSpace, initial: true);
+    }
 
     /// <summary>
     /// Declares the attribute parameters, then builds the model with default values. While some parameter has only
     /// been seen inactive, it sets that parameter's condition parents to their first listed value and builds again.
     /// </summary>
-    private IReadOnlyList<HyperParameter> DiscoverSearchSpaceCopy()
+    private IReadOnlyList<HyperParameter> DiscoverSearchSpaceCopy(bool includeKnown = true)
     {
         var hyperParameters = new HyperParameters();
         HyperModel.DeclareHyperParameters(hyperParameters);
-        foreach (var parameter in Oracle.Space)
+        foreach (var parameter in includeKnown ? Oracle.Space : [])
         {
             hyperParameters.Declare(parameter);
         }
@@ -444,9 +453,6 @@ public class Tuner<TModel>
         }
 
         trial.EndedAt = DateTimeOffset.UtcNow;
-        var status = trial.Status;
-        string? error = trial.ErrorMessage;
-        double seconds = trial.Duration?.TotalSeconds ?? 0;
         bool kept = session.Finish(trial);
         if (kept && trial.Status != TrialStatus.Running)
         {
@@ -466,10 +472,6 @@ public class Tuner<TModel>
         if (kept && trial.Status != TrialStatus.Running)
         {
             CheckConsecutiveFailures(trial);
-        }
-        else if (kept)
-        {
-            TunerLog.TrialFailed(_logger, trial.Id, trial.Number + 1, budget, seconds, error ?? status.ToString(), trial.HyperParameters.ToString());
         }
     }
 
