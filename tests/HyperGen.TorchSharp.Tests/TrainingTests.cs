@@ -97,6 +97,29 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public async Task GetBestModels_AfterReload_LoadsStoredWeights()
+    {
+        using var data = TrainingTestData.LoadDigits(rows: 500);
+        using var folder = new TemporaryDirectory();
+        var options = new TrainingOptions { Epochs = 4, Patience = 2, LearningRate = 0.02 };
+        var searched = CreateTuner(new TrainingMlp(data, options), folder.Path, trials: 2, seed: 5);
+        await searched.SearchAsync();
+        var best = searched.Oracle.GetBestTrials(1)[0];
+        var history = best.Executions[0];
+
+        var hyperModel = new TrainingMlp(data, options);
+        var reloaded = new Tuner<nn.Module<Tensor, Tensor>>(
+            hyperModel, new RandomSearch(ValidationAccuracy, 2, 5), new TunerOptions { Directory = folder.Path });
+        reloaded.Reload();
+        using var model = reloaded.GetBestModels(1)[0];
+        var metrics = hyperModel.Evaluate(model, data.ValidationFeatures, data.ValidationTargets);
+
+        Assert.Equal(best.Number, reloaded.Oracle.GetBestTrials(1)[0].Number);
+        Assert.Equal(history["val_accuracy"][history.BestEpoch(ValidationAccuracy)], metrics["accuracy"], 1e-6);
+        Assert.Empty(System.IO.Directory.EnumerateFiles(folder.Path, "*.tmp", System.IO.SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Fit_Regression_ReportsErrorMetrics()
     {
         using var data = TrainingTestData.CreateLinearRegression(rows: 500, features: 5);
