@@ -28,7 +28,7 @@ internal sealed class StudySession : ITrialRecorder
     private readonly TunerOptions _options;
     private readonly ILogger _logger;
     private readonly Dictionary<int, StoredTrial> _stored = [];
-    private readonly HashSet<int> _held = [];
+    private readonly HashSet<int> _runningHere = [];
     private long _version = -1;
     private long _stateVersion;
     private string? _lastState;
@@ -103,8 +103,8 @@ internal sealed class StudySession : ITrialRecorder
 
     /// <summary>
     /// Claims the next trial: first one whose worker died (or that waits after a failure or a cancellation), else a
-    /// new proposal from the oracle. Returns no trial when the oracle waits or stops; <c>OthersRunning</c> then says
-    /// whether some worker still runs a trial, which may yet fail and need another.
+    /// new proposal from the oracle. Returns no trial when the oracle waits or stops; <c>OthersRunning</c> is then true
+    /// when some worker still runs a trial, which may yet fail and need another.
     /// </summary>
     public (Trial? Trial, TrialProposal? Proposal, bool OthersRunning) Claim() => _storage.Write(_studyName, transaction =>
     {
@@ -112,7 +112,7 @@ internal sealed class StudySession : ITrialRecorder
         var now = DateTimeOffset.UtcNow;
         foreach (var expired in _stored.Values.Where(t => t.Status == TrialStatus.Running && t.LeaseOwner is not null && t.LeaseExpiresAt < now).ToList())
         {
-            if (expired.LeaseOwner == WorkerId && _held.Contains(expired.Number))
+            if (expired.LeaseOwner == WorkerId && _runningHere.Contains(expired.Number))
             {
                 // This process still runs the trial; its heartbeat was late (a long pause, or a locked database).
                 expired.LeaseExpiresAt = now + _options.LeaseDuration;
@@ -140,7 +140,7 @@ internal sealed class StudySession : ITrialRecorder
             transaction.AddEvent(waiting.Number, Event(now, "claimed", $"attempt {waiting.Attempts}"));
             trial.ResetForRetry();
             trial.Attempts = waiting.Attempts;
-            _held.Add(waiting.Number);
+            _runningHere.Add(waiting.Number);
             return ((Trial?)trial, (TrialProposal?)null, true);
         }
 
@@ -166,7 +166,7 @@ internal sealed class StudySession : ITrialRecorder
         transaction.InsertTrial(record);
         transaction.AddEvent(created.Number, Event(now, "created", "attempt 1"));
         _stored[created.Number] = record;
-        _held.Add(created.Number);
+        _runningHere.Add(created.Number);
         return ((Trial?)created, (TrialProposal?)proposal, true);
     });
 
@@ -176,22 +176,22 @@ internal sealed class StudySession : ITrialRecorder
     /// </summary>
     public bool Finish(Trial trial)
     {
-        bool kept = _storage.Write(_studyName, transaction =>
+        bool recorded = _storage.Write(_studyName, transaction =>
         {
             Synchronize(transaction);
             var now = DateTimeOffset.UtcNow;
-            var stored = _stored[trial.Number];
-            _held.Remove(trial.Number);
-            if (stored.LeaseOwner != WorkerId || stored.IsFinished)
+            var record = _stored[trial.Number];
+            _runningHere.Remove(trial.Number);
+            if (record.LeaseOwner != WorkerId || record.IsFinished)
             {
                 return false;
             }
 
-            int retriesUsed = stored.Events.Count(e => e.Kind == "requeued");
+            int retriesUsed = record.Events.Count(e => e.Kind == "requeued");
             if (trial.Status == TrialStatus.Failed && retriesUsed < _options.MaxRetriesPerTrial)
             {
-                Release(stored, TrialStatus.Running, trial.ErrorMessage);
-                transaction.UpdateTrial(stored);
+                Release(record, TrialStatus.Running, trial.ErrorMessage);
+                transaction.UpdateTrial(record);
                 transaction.AddEvent(trial.Number, Event(now, "failed", trial.ErrorMessage));
                 transaction.AddEvent(
                     trial.Number,
@@ -203,29 +203,29 @@ internal sealed class StudySession : ITrialRecorder
 
             if (trial.Status == TrialStatus.Stopped)
             {
-                Release(stored, TrialStatus.Stopped, trial.ErrorMessage);
-                transaction.UpdateTrial(stored);
+                Release(record, TrialStatus.Stopped, trial.ErrorMessage);
+                transaction.UpdateTrial(record);
                 transaction.AddEvent(trial.Number, Event(now, "cancelled", "waits for the next search"));
                 return true;
             }
 
-            stored.Status = trial.Status;
-            stored.Score = trial.Score;
-            stored.Metrics = trial.Metrics;
-            stored.BestStep = trial.BestStep;
-            stored.Executions = trial.Executions;
-            stored.ErrorMessage = trial.ErrorMessage;
-            stored.EndedAt = trial.EndedAt;
-            stored.Checkpoint = trial.ModelPath is null ? null : Path.GetRelativePath(_projectDirectory, trial.ModelPath);
-            stored.LeaseOwner = null;
-            stored.LeaseExpiresAt = null;
-            transaction.UpdateTrial(stored);
+            record.Status = trial.Status;
+            record.Score = trial.Score;
+            record.Metrics = trial.Metrics;
+            record.BestStep = trial.BestStep;
+            record.Executions = trial.Executions;
+            record.ErrorMessage = trial.ErrorMessage;
+            record.EndedAt = trial.EndedAt;
+            record.Checkpoint = trial.ModelPath is null ? null : Path.GetRelativePath(_projectDirectory, trial.ModelPath);
+            record.LeaseOwner = null;
+            record.LeaseExpiresAt = null;
+            transaction.UpdateTrial(record);
             transaction.AddEvent(trial.Number, Event(now, trial.Status.ToString().ToLowerInvariant(), trial.ErrorMessage));
             _oracle.EndTrial(trial);
             SaveStateIfChanged(transaction);
             return true;
         });
-        if (!kept)
+        if (!recorded)
         {
             TunerLog.LeaseLost(_logger, trial.Id);
             trial.ResetForRetry();
@@ -237,7 +237,7 @@ internal sealed class StudySession : ITrialRecorder
             });
         }
 
-        return kept;
+        return recorded;
     }
 
     /// <summary>Renews the leases of the trials this process runs, and reports the ones another worker took over.</summary>
@@ -247,13 +247,13 @@ internal sealed class StudySession : ITrialRecorder
         {
             Synchronize(transaction);
             var now = DateTimeOffset.UtcNow;
-            var taken = new List<int>();
-            foreach (int number in _held)
+            var takenOver = new List<int>();
+            foreach (int number in _runningHere)
             {
                 var stored = _stored[number];
                 if (stored.LeaseOwner != WorkerId || stored.IsFinished)
                 {
-                    taken.Add(number);
+                    takenOver.Add(number);
                     continue;
                 }
 
@@ -261,7 +261,7 @@ internal sealed class StudySession : ITrialRecorder
                 transaction.UpdateTrial(stored);
             }
 
-            return taken;
+            return takenOver;
         });
         foreach (int number in lost)
         {

@@ -453,8 +453,8 @@ public class Tuner<TModel>
         }
 
         trial.EndedAt = DateTimeOffset.UtcNow;
-        bool kept = session.Finish(trial);
-        if (kept && trial.Status != TrialStatus.Running)
+        bool recorded = session.Finish(trial);
+        if (recorded && trial.Status != TrialStatus.Running)
         {
             LogTrialEnd(trial, budget);
         }
@@ -469,7 +469,7 @@ public class Tuner<TModel>
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fatal);
         }
 
-        if (kept && trial.Status != TrialStatus.Running)
+        if (recorded && trial.Status != TrialStatus.Running)
         {
             CheckConsecutiveFailures(trial);
         }
