@@ -72,7 +72,8 @@ public class Tuner<TModel>
     /// <remarks>
     /// The study is stored (see <see cref="TunerOptions.Storage"/>). Unless <see cref="TunerOptions.Overwrite"/> is
     /// set, an existing study is resumed: its finished trials count toward the budget, and trials that a cancelled
-    /// search or a dead process left unfinished run again. Several processes may run one study at once; each trial
+    /// search left unfinished run again. A trial whose process died runs again while it has retries left
+    /// (<see cref="TunerOptions.MaxRetriesPerTrial"/>) and fails otherwise. Several processes may run one study at once; each trial
     /// runs in exactly one of them, and the budget is shared.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The search was cancelled; the running trial waits for the next search.</exception>
@@ -158,8 +159,8 @@ public class Tuner<TModel>
     }
 
     /// <summary>
-    /// Writes the stored study's trials as CSV to <paramref name="path"/>; <see cref="StudyExport"/> describes the
-    /// columns. The file appears complete or not at all.
+    /// Writes the stored study's trials as CSV to <paramref name="path"/>, with the columns that
+    /// <see cref="StudyExport"/> describes. The file appears complete or not at all.
     /// </summary>
     /// <exception cref="StudyNotFoundException">The study, or its database file, does not exist.</exception>
     /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
@@ -168,8 +169,8 @@ public class Tuner<TModel>
     public void ExportCsv(string path) => StudyExport.WriteCsv(ReadTrials(), path);
 
     /// <summary>
-    /// Writes the stored study's trials as a JSON array to <paramref name="path"/>; <see cref="StudyExport"/>
-    /// describes the fields. The file appears complete or not at all.
+    /// Writes the stored study's trials as a JSON array to <paramref name="path"/>, with the fields that
+    /// <see cref="StudyExport"/> describes. The file appears complete or not at all.
     /// </summary>
     /// <exception cref="StudyNotFoundException">The study, or its database file, does not exist.</exception>
     /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
