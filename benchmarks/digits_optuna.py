@@ -5,8 +5,8 @@ epochs with Adam at batch size 64, early stopping after 2 epochs without improve
 Prints the wall time of the search and the best validation accuracy.
 
 With --replay PROJECT it trains, instead of a random search, exactly the configurations recorded by a Digits
-sample run (PROJECT/trial_*/trial.json, for example /tmp/hypergen-digits/digits), in trial order, so that both
-sides train the same architectures.
+sample run, in trial order, so that both sides train the same architectures. It reads them from the run's study
+database, PROJECT/study.db (for example /tmp/hypergen-digits/digits/study.db).
 
 Usage (Debian packages python3-optuna python3-torch python3-sklearn libopenblas0-openmp):
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 benchmarks/digits_optuna.py [seed]
@@ -16,6 +16,7 @@ Usage (Debian packages python3-optuna python3-torch python3-sklearn libopenblas0
 import csv
 import json
 import pathlib
+import sqlite3
 import sys
 import time
 
@@ -89,11 +90,31 @@ def objective(trial, data):
 
 
 def recorded_configurations(project):
-    """Reads the values of every trial of a HyperGen project, in trial order."""
-    files = sorted(pathlib.Path(project).glob("trial_*/trial.json"))
-    if not files:
-        sys.exit(f"No trial_*/trial.json files under {project}; run the Digits sample with --directory first.")
-    return [json.loads(path.read_text())["values"] for path in files]
+    """Reads the values of every trial of a HyperGen project's study, in trial number order.
+
+    The database has one study per project unless TunerOptions.StudyName added others, and then the study named like the
+    project folder is read. Each value is stored with its type as a one-key object: {"i": 3}, {"d": 0.5},
+    {"b": true} or {"s": "relu"}, and a non-finite double as a string such as {"d": "NaN"}.
+    """
+    database = pathlib.Path(project) / "study.db"
+    if not database.is_file():
+        sys.exit(f"No study database {database}; run the Digits sample with --directory first.")
+    # Read-only, so that replaying never changes the study, even while the sample runs.
+    with sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True) as connection:
+        studies = [row[0] for row in connection.execute("SELECT name FROM studies ORDER BY id")]
+        name = studies[0] if len(studies) == 1 else pathlib.Path(project).resolve().name
+        rows = connection.execute(
+            "SELECT t.values_json FROM trials t JOIN studies s ON s.id = t.study_id WHERE s.name = ? ORDER BY t.number",
+            (name,)).fetchall()
+    if not rows:
+        sys.exit(f"The study {name!r} in {database} has no trials; run the Digits sample with --directory first.")
+    return [{key: untag(tagged) for key, tagged in json.loads(row[0]).items()} for row in rows]
+
+
+def untag(tagged):
+    """Returns the value of a stored {"i" | "d" | "b" | "s": value} object with its Python type."""
+    kind, value = next(iter(tagged.items()))
+    return float(value) if kind == "d" else value
 
 
 def replay(project, data):

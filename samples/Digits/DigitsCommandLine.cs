@@ -20,8 +20,16 @@ internal sealed record DigitsCommandLine
           --epochs <count>       Maximum epochs per trial, at least 1; early stopping may end a trial sooner.
                                  Hyperband uses it as its maximum epochs. Default: 10.
           --seed <number>        Seed of the search: one seed gives the same trials and scores. Default: 42.
-          --directory <path>     Folder for the results; the project folder "digits" inside it is overwritten.
+          --directory <path>     Folder for the results. The study is stored in digits/study.db inside it, and
+                                 each run replaces it unless --resume is given.
                                  Default: hypergen-digits in the system temporary folder.
+          --resume               Continue the study stored in --directory instead of starting over: finished
+                                 trials are kept and count toward --max-trials, and interrupted ones run again.
+                                 Pass the same --tuner, --pruner, --seed, --max-trials and --epochs as the
+                                 run that created the study.
+          --export-csv <path>    After the search, write every trial of the study to a CSV file.
+          --export-json <path>   After the search, write every trial of the study, with its per-epoch values
+                                 and history, to a JSON file.
           -h, --help             Show this help and exit.
         """;
 
@@ -43,6 +51,12 @@ internal sealed record DigitsCommandLine
 
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "hypergen-digits");
 
+    public bool Resume { get; init; }
+
+    public string? ExportCsv { get; init; }
+
+    public string? ExportJson { get; init; }
+
     public bool ShowHelp { get; init; }
 
     /// <summary>Parses <paramref name="args"/>, accepting <c>--name value</c> and <c>--name=value</c>.</summary>
@@ -56,6 +70,12 @@ internal sealed record DigitsCommandLine
             if (argument is "-h" or "--help")
             {
                 return result with { ShowHelp = true };
+            }
+
+            if (argument == "--resume")
+            {
+                result = result with { Resume = true };
+                continue;
             }
 
             string name = argument;
@@ -79,7 +99,10 @@ internal sealed record DigitsCommandLine
                 "--max-trials" => result with { MaxTrials = ParseCount(name, value) },
                 "--epochs" => result with { Epochs = ParseCount(name, value) },
                 "--seed" => result with { Seed = ParseInteger(name, value) },
-                "--directory" => result with { Directory = ParsePath(name, value) },
+                "--directory" => result with { Directory = ParsePath(name, value, "a folder path, such as ./runs") },
+                "--export-csv" => result with { ExportCsv = ParsePath(name, value, "a file path, such as trials.csv") },
+                "--export-json" => result with { ExportJson = ParsePath(name, value, "a file path, such as trials.json") },
+                "--resume" => throw new FormatException($"--resume takes no value, but it is \"{value}\"; pass --resume alone."),
                 _ => throw new FormatException($"Unknown option \"{argument}\". Run with --help to list the options."),
             };
         }
@@ -129,11 +152,11 @@ internal sealed record DigitsCommandLine
         return number;
     }
 
-    private static string ParsePath(string name, string? value)
+    private static string ParsePath(string name, string? value, string example)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new FormatException($"{name} needs a folder path, such as {name} ./runs.");
+            throw new FormatException($"{name} needs {example}.");
         }
 
         return value;

@@ -82,16 +82,29 @@ try
     {
         Directory = commandLine.Directory,
         ProjectName = "digits",
-        Overwrite = true,
+        Overwrite = !commandLine.Resume,
         LoggerFactory = loggerFactory,
     });
 
     await tuner.SearchAsync(cancellation.Token);
     Console.WriteLine(tuner.ResultsSummary(3));
     PrintBest(tuner, hyperModel, data);
+    if (!TryExport(tuner, commandLine, logger))
+    {
+        return 1;
+    }
+
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total time: {clock.Elapsed.TotalSeconds:F1} s"));
 
     return 0;
+}
+catch (StudyChangedException ex)
+{
+    logger.LogError(
+        "--resume found a study created by another search: {Differences}. Pass the options of the run that created it, or leave out --resume to start over",
+        string.Join("; ", ex.Differences));
+
+    return 1;
 }
 catch (OperationCanceledException)
 {
@@ -130,6 +143,41 @@ static Oracle CreateOracle(DigitsCommandLine commandLine)
         "hyperband" => new Hyperband(objective, maxEpochs: commandLine.Epochs, seed: commandLine.Seed) { Pruner = pruner },
         _ => new RandomSearch(objective, commandLine.MaxTrials, commandLine.Seed) { Pruner = pruner },
     };
+}
+
+static bool TryExport(Tuner<nn.Module<Tensor, Tensor>> tuner, DigitsCommandLine commandLine, ILogger logger)
+{
+    if (commandLine.ExportCsv is null && commandLine.ExportJson is null)
+    {
+        return true;
+    }
+
+    var trials = tuner.ReadTrials();
+
+    return TryWrite(commandLine.ExportCsv, path => StudyExport.WriteCsv(trials, path), trials.Count, logger)
+        && TryWrite(commandLine.ExportJson, path => StudyExport.WriteJson(trials, path), trials.Count, logger);
+}
+
+static bool TryWrite(string? path, Action<string> write, int trialCount, ILogger logger)
+{
+    if (path is null)
+    {
+        return true;
+    }
+
+    try
+    {
+        write(path);
+        logger.LogInformation("Wrote {TrialCount} trials to {Path}", trialCount, Path.GetFullPath(path));
+
+        return true;
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        logger.LogError(ex, "Writing the export file {Path} failed; pass a writable path", path);
+
+        return false;
+    }
 }
 
 static void PrintBest(Tuner<nn.Module<Tensor, Tensor>> tuner, DigitsModel hyperModel, TensorDataset data)

@@ -23,6 +23,47 @@ public sealed class DigitsSampleTests
         Assert.True(File.Exists(Path.Combine(folder.Path, "digits", "study.db")), "The search wrote no study.db under --directory.");
     }
 
+    [Fact]
+    public void Sample_Resume_KeepsStudyAndExports()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] search = ["--max-trials", "2", "--epochs", "2", "--directory", folder.Path];
+        string csvPath = Path.Combine(folder.Path, "exports", "trials.csv");
+        string jsonPath = Path.Combine(folder.Path, "exports", "trials.json");
+
+        var (firstExitCode, firstOutput) = DotnetCli.Run(folder.Path, [SampleAssembly.Value, .. search]);
+        var (secondExitCode, secondOutput) = DotnetCli.Run(folder.Path, [SampleAssembly.Value, .. search]);
+        var (resumeExitCode, resumeOutput) = DotnetCli.Run(
+            folder.Path, [SampleAssembly.Value, .. search, "--resume", "--export-csv", csvPath, "--export-json", jsonPath]);
+
+        Assert.True(firstExitCode == 0, $"The first run exited with {firstExitCode}:\n{firstOutput}");
+        Assert.True(secondExitCode == 0, $"The second run exited with {secondExitCode}:\n{secondOutput}");
+        Assert.Contains("Deleted the earlier results", secondOutput);
+        Assert.True(resumeExitCode == 0, $"The resumed run exited with {resumeExitCode}:\n{resumeOutput}");
+        Assert.Contains("Resumed study digits", resumeOutput);
+        Assert.Contains("2 trials finished", resumeOutput);
+        Assert.DoesNotContain("Deleted the earlier results", resumeOutput);
+        Assert.Contains("Best model validation accuracy:", resumeOutput);
+        string[] csvLines = File.ReadAllText(csvPath).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, csvLines.Length);
+        Assert.StartsWith("number,status,score,param_units,", csvLines[0]);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(jsonPath));
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void Sample_ResumeWithOtherSeed_ExplainsTheChange()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] search = ["--max-trials", "1", "--epochs", "1", "--directory", folder.Path];
+        DotnetCli.Run(folder.Path, [SampleAssembly.Value, .. search]);
+
+        var (exitCode, output) = DotnetCli.Run(folder.Path, [SampleAssembly.Value, .. search, "--resume", "--seed", "7"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--resume found a study created by another search: seed was 42, now 7", output);
+    }
+
     [Theory]
     [InlineData("grid", "none", "Searching with GridSearch and pruner none")]
     [InlineData("hyperband", "none", "Searching with Hyperband and pruner none")]
@@ -48,6 +89,7 @@ public sealed class DigitsSampleTests
     [InlineData("--epochs", "0", "--epochs is 0; it must be at least 1.")]
     [InlineData("--max-trials", "many", "--max-trials must be a whole number, but it is \"many\".")]
     [InlineData("--learning-rate", "0.1", "Unknown option \"--learning-rate\".")]
+    [InlineData("--export-csv", " ", "--export-csv needs a file path, such as trials.csv.")]
     public void Sample_InvalidOption_ExitsWithCode2(string option, string value, string message)
     {
         using var folder = new TemporaryDirectory();

@@ -73,7 +73,8 @@ public class Tuner<TModel>
     /// <remarks>
     /// The study is stored (see <see cref="TunerOptions.Storage"/>). Unless <see cref="TunerOptions.Overwrite"/> is
     /// set, an existing study is resumed: its finished trials count toward the budget, and trials that a cancelled
-    /// search or a dead process left unfinished run again. Several processes may run one study at once; each trial
+    /// search left unfinished run again. A trial whose process died runs again while it has retries left
+    /// (<see cref="TunerOptions.MaxRetriesPerTrial"/>) and fails otherwise. Several processes may run one study at once; each trial
     /// runs in exactly one of them, and the budget is shared.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The search was cancelled; the running trial waits for the next search.</exception>
@@ -134,6 +135,49 @@ public class Tuner<TModel>
         DiscoverSearchSpace();
         using var lease = OpenSession(overwrite: false);
     }
+
+    /// <summary>
+    /// Reads every trial of the stored study, in number order, with its per-step values, events and attributes. It
+    /// neither changes the study nor loads it into the oracle, so it works while other processes run the search.
+    /// </summary>
+    /// <exception cref="StudyNotFoundException">The study, or its database file, does not exist.</exception>
+    /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
+    public IReadOnlyList<StoredTrial> ReadTrials()
+    {
+        if (Options.Storage is not null)
+        {
+            return Options.Storage.ReadTrials(StudyName);
+        }
+
+        // Opening a missing file would create an empty database in the project folder, so check first.
+        if (!System.IO.File.Exists(_project.DatabasePath))
+        {
+            throw new StudyNotFoundException(StudyName, _project.DatabasePath);
+        }
+
+        using var storage = new SqliteStudyStorage(_project.DatabasePath, Options.BusyTimeout);
+        return storage.ReadTrials(StudyName);
+    }
+
+    /// <summary>
+    /// Writes the stored study's trials as CSV to <paramref name="path"/>, with the columns that
+    /// <see cref="StudyExport"/> describes. The file appears complete or not at all.
+    /// </summary>
+    /// <exception cref="StudyNotFoundException">The study, or its database file, does not exist.</exception>
+    /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
+    /// <exception cref="System.IO.IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    public void ExportCsv(string path) => StudyExport.WriteCsv(ReadTrials(), path);
+
+    /// <summary>
+    /// Writes the stored study's trials as a JSON array to <paramref name="path"/>, with the fields that
+    /// <see cref="StudyExport"/> describes. The file appears complete or not at all.
+    /// </summary>
+    /// <exception cref="StudyNotFoundException">The study, or its database file, does not exist.</exception>
+    /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
+    /// <exception cref="System.IO.IOException">The file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    public void ExportJson(string path) => StudyExport.WriteJson(ReadTrials(), path);
 
     /// <summary>Opens the storage (when the options give none) and the study, and loads its trials.</summary>
     private SessionLease OpenSession(bool? overwrite = null)
