@@ -98,6 +98,12 @@ internal static class SqliteSchema
     /// it.</exception>
     public static void Migrate(SqliteConnection connection, string path, int targetVersion)
     {
+        // An up-to-date file needs no write lock, so a reader does not queue behind another process's transaction.
+        if (ReadPragma(connection, "application_id") == ApplicationId && ReadPragma(connection, "user_version") == targetVersion)
+        {
+            return;
+        }
+
         Execute(connection, "BEGIN IMMEDIATE");
         try
         {

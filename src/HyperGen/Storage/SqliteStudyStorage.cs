@@ -59,7 +59,11 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             Guard("open", () =>
             {
-                _connection.Open();
+                if (_connection.State != System.Data.ConnectionState.Open)
+                {
+                    _connection.Open();
+                }
+
                 SqliteSchema.Execute(_connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
                 string mode = Convert.ToString(Scalar("PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? string.Empty;
                 if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))

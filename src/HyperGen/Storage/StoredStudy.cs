@@ -51,7 +51,9 @@ public sealed class StudyNotFoundException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public StudyNotFoundException(string studyName, string location)
-        : base($"The study '{studyName}' does not exist in {location}. It may have been deleted by another process that started over (Overwrite = true).")
+        : base(
+            $"The study '{studyName}' was not found in {location}. Run a search first, or check ProjectName and StudyName. " +
+            "A search that started over with Overwrite = true also deletes the study while it runs.")
     {
         StudyName = studyName;
     }
