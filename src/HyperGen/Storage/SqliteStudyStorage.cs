@@ -61,6 +61,10 @@ public sealed class SqliteStudyStorage : IStudyStorage
             {
                 _connection.Open();
                 SqliteSchema.Execute(_connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
+
+                // Migrate checks that the file is a HyperGen study database before anything writes to it. Switching
+                // to WAL rewrites the file header, so it must come after that check to leave other files untouched.
+                SqliteSchema.Migrate(_connection, Location, schemaVersion);
                 string mode = Convert.ToString(Scalar("PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? string.Empty;
                 if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
                 {
@@ -69,7 +73,6 @@ public sealed class SqliteStudyStorage : IStudyStorage
                 }
 
                 SqliteSchema.Execute(_connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-                SqliteSchema.Migrate(_connection, Location, schemaVersion);
                 return 0;
             });
         }
@@ -225,7 +228,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         string fix = ex.SqliteErrorCode switch
         {
             5 or 6 => $"The database stayed locked by another process for longer than the busy timeout ({BusyTimeout.TotalSeconds:0.###} s). " +
-                "Wait for the other process, or raise the timeout.",
+                "Wait for the other process, or raise the busy timeout (TunerOptions.BusyTimeout).",
             8 => "The file or its folder is read-only. Make them writable, or choose another Directory.",
             13 => "The disk is full. Free some space; the trials stored so far are intact.",
             14 => "SQLite cannot open the file. Check that the folder exists and is writable, or choose another Directory.",
