@@ -57,7 +57,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         _connection = new SqliteConnection(builder.ToString());
         try
         {
-            Guard("open", () =>
+            Guard("open the study database", () =>
             {
                 _connection.Open();
                 SqliteSchema.Execute(_connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
@@ -80,6 +80,21 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             _connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Caps the file at its current number of pages for this connection, so that the next write that needs a new
+    /// page fails with SQLITE_FULL as it would on a full disk. For tests.
+    /// </summary>
+    internal void LimitToCurrentSize()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // SQLite never lowers the limit below the current page count, so 1 means "as large as it is now".
+            SqliteSchema.Execute(_connection, "PRAGMA max_page_count = 1");
         }
     }
 
