@@ -121,6 +121,29 @@ public sealed class ResumeTests : IDisposable
         Assert.StartsWith("Hyperband is finished", resumed.Oracle.StopReason);
     }
 
+    [Fact]
+    public async Task Hyperband_AcceptedNewEpochsStartsFreshPlan()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var interrupted = new EpochHyperModel(cancellation, cancelOnFit: 13);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new Tuner<EpochModel>(interrupted, NewHyperband(), _folder.Options()).SearchAsync(cancellation.Token));
+        var before = _folder.StoredTrials();
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "study", AcceptChangedStudy = true };
+        var changed = new Hyperband(Objective.Minimize("loss"), maxEpochs: 3, factor: 3, seed: 4);
+
+        var resumed = new Tuner<EpochModel>(new EpochHyperModel(), changed, options);
+        await resumed.SearchAsync();
+
+        var stored = _folder.StoredTrials();
+        var added = stored.Skip(before.Count).ToList();
+        Assert.Equal(before.Select(trial => trial.Values["x"]), stored.Take(before.Count).Select(trial => trial.Values["x"]));
+        Assert.Equal(changed.RoundSize(1, 0) + changed.RoundSize(1, 1) + changed.RoundSize(0, 0), added.Count);
+        Assert.All(added, trial => Assert.InRange(trial.Schedule!.Epochs, 1, 3));
+        Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+        Assert.StartsWith("Hyperband is finished", resumed.Oracle.StopReason);
+    }
+
     private static Hyperband NewHyperband() => new(Objective.Minimize("loss"), maxEpochs: 9, factor: 3, seed: 4);
 
     /// <summary>A model whose state is the epoch its training reached.</summary>
