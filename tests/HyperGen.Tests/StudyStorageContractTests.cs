@@ -474,6 +474,65 @@ public abstract class StudyStorageContractTests : IDisposable
     }
 
     [Fact]
+    public void TrialRecords_RejectMissingTrial()
+    {
+        CreateStudyWithTrial();
+        var at = DateTimeOffset.UnixEpoch;
+
+        var addEvent = Assert.Throws<InvalidOperationException>(() => Write(t => t.AddEvent(3, new TrialEvent(at, "claimed", "worker-a", null))));
+        var setAttribute = Assert.Throws<InvalidOperationException>(() => Write(t => t.SetTrialAttribute(3, "key", "value")));
+        var report = Assert.Throws<InvalidOperationException>(() => Write(t => t.SetIntermediateValue(3, 0, 1.0)));
+        var clear = Assert.Throws<InvalidOperationException>(() => Write(t => t.ClearIntermediateValues(3)));
+
+        Assert.Contains("no trial 3", addEvent.Message);
+        Assert.Contains("no trial 3", setAttribute.Message);
+        Assert.Contains("no trial 3", report.Message);
+        Assert.Contains("no trial 3", clear.Message);
+    }
+
+    [Fact]
+    public void DeletedStudy_LeavesNothingForNewStudy()
+    {
+        CreateStudyWithTrial();
+        Write(transaction =>
+        {
+            transaction.SetIntermediateValue(0, 0, 0.5);
+            transaction.AddEvent(0, new TrialEvent(DateTimeOffset.UnixEpoch, "created", "worker-a", null));
+            transaction.SetTrialAttribute(0, "key", "value");
+            transaction.SaveOracleState("state");
+        });
+        _storage.DeleteStudy(StudyName);
+
+        CreateStudyWithTrial();
+        var trial = ReadTrial(0);
+        var (state, stateVersion) = _storage.Write(StudyName, t => (t.ReadOracleState(), t.OracleStateVersion));
+
+        Assert.Empty(trial.IntermediateValues);
+        Assert.Empty(trial.Events);
+        Assert.Empty(trial.Attributes);
+        Assert.Null(state);
+        Assert.Equal(0, stateVersion);
+    }
+
+    [Fact]
+    public void Studies_KeepTrialsApart()
+    {
+        CreateStudyWithTrial();
+        _storage.CreateOrOpenStudy(Description("other"));
+
+        _storage.Write("other", transaction =>
+        {
+            transaction.InsertTrial(Running(0, new Dictionary<string, object> { ["x"] = 42 }));
+            transaction.SetTrialAttribute(0, "study", "other");
+            return 0;
+        });
+
+        Assert.Equal(0, ReadTrial(0).Values["x"]);
+        Assert.Empty(ReadTrial(0).Attributes);
+        Assert.Equal(42, Assert.Single(_storage.ReadTrials("other")).Values["x"]);
+    }
+
+    [Fact]
     public void Write_OnMissingStudyThrowsNotFound()
     {
         var error = Assert.Throws<StudyNotFoundException>(() => Write(_ => { }));

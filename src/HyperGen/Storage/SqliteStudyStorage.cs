@@ -518,6 +518,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         public void AddEvent(int trialNumber, TrialEvent trialEvent)
         {
             ArgumentNullException.ThrowIfNull(trialEvent);
+            RequireExisting(trialNumber);
             using var command = storage.Command(
                 "INSERT INTO trial_events (study_id, number, at, kind, worker, message) VALUES ($study, $number, $at, $kind, $worker, $message)");
             command.Parameters.AddWithValue("$study", studyId);
@@ -534,6 +535,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
+            RequireExisting(trialNumber);
             using var command = storage.Command(
                 """
                 INSERT INTO trial_attributes (study_id, number, key, value) VALUES ($study, $number, $key, $value)
@@ -604,16 +606,20 @@ public sealed class SqliteStudyStorage : IStudyStorage
             command.Parameters.AddWithValue("$version", NewVersion);
         }
 
-        private void RequireChangeable(int trialNumber)
+        /// <summary>Returns the stored status of a trial.</summary>
+        /// <exception cref="InvalidOperationException">The study has no such trial.</exception>
+        private string RequireExisting(int trialNumber)
         {
             using var command = storage.Command("SELECT status FROM trials WHERE study_id = $study AND number = $number");
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
-            if (command.ExecuteScalar() is not string status)
-            {
-                throw new InvalidOperationException($"This study has no trial {trialNumber}.");
-            }
+            return command.ExecuteScalar() as string
+                ?? throw new InvalidOperationException($"This study has no trial {trialNumber}.");
+        }
 
+        private void RequireChangeable(int trialNumber)
+        {
+            string status = RequireExisting(trialNumber);
             if (status is not ("running" or "stopped"))
             {
                 throw new InvalidOperationException($"Trial {trialNumber} has finished ({status}); a finished trial never changes.");
