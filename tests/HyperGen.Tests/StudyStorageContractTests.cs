@@ -533,6 +533,29 @@ public abstract class StudyStorageContractTests : IDisposable
     }
 
     [Fact]
+    public void InsertedTrial_ChangesInSameTransaction()
+    {
+        _storage.CreateOrOpenStudy(Description());
+        var trial = Running(0);
+
+        Write(transaction =>
+        {
+            transaction.InsertTrial(trial);
+            transaction.SetIntermediateValue(0, 0, 0.5);
+            transaction.AddEvent(0, new TrialEvent(DateTimeOffset.UnixEpoch, "created", "worker-a", null));
+            trial.Attempts = 2;
+            transaction.UpdateTrial(trial);
+            transaction.SetTrialAttribute(0, "key", "value");
+        });
+        var stored = ReadTrial(0);
+
+        Assert.Equal(2, stored.Attempts);
+        Assert.Equal([new IntermediateValue(0, 0.5)], stored.IntermediateValues);
+        Assert.Equal("created", Assert.Single(stored.Events).Kind);
+        Assert.Equal("value", stored.Attributes["key"]);
+    }
+
+    [Fact]
     public void Write_OnMissingStudyThrowsNotFound()
     {
         var error = Assert.Throws<StudyNotFoundException>(() => Write(_ => { }));
