@@ -158,6 +158,49 @@ public sealed class TunerEnvironmentTests : IDisposable
         AssertTrialsKept(before);
     }
 
+    [Fact]
+    public async Task LockTakenDuringSearch_KeepsEarlierTrials()
+    {
+        using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        int fits = 0;
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "study", BusyTimeout = TimeSpan.FromMilliseconds(300) };
+        var tuner = CreateTuner(options, new RandomSearch(Objective.Minimize("loss"), maxTrials: 6, seed: 1), score: hp =>
+        {
+            // Another process starts a long write while the third trial trains.
+            if (Interlocked.Increment(ref fits) == 3)
+            {
+                holder.Open();
+                Execute(holder, "BEGIN IMMEDIATE");
+            }
+
+            return hp.Get<int>("x");
+        });
+
+        var error = await Assert.ThrowsAsync<StudyStorageException>(() => tuner.SearchAsync());
+        Execute(holder, "ROLLBACK");
+        holder.Close();
+
+        Assert.Contains("locked", error.Message);
+        Assert.Contains("busy timeout (0.3 s)", error.Message);
+        var stored = _folder.StoredTrials();
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored.Take(2), trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+        Assert.Equal(TrialStatus.Running, stored[2].Status);
+    }
+
+    [Fact]
+    public async Task StudyFileIsFolder_RaisesStorageError()
+    {
+        Directory.CreateDirectory(DatabasePath);
+        var tuner = CreateTuner(_folder.Options());
+
+        var error = await Assert.ThrowsAsync<StudyStorageException>(() => tuner.SearchAsync());
+
+        Assert.Contains(DatabasePath, error.Message);
+        Assert.Contains("cannot open the file", error.Message);
+        Assert.True(Directory.Exists(DatabasePath));
+    }
+
     [Theory]
     [InlineData("text")]
     [InlineData("corrupt")]
