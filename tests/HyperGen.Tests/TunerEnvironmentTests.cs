@@ -93,6 +93,25 @@ public sealed class TunerEnvironmentTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(directory, "hypergen-read-only")));
     }
 
+    [ReadOnlyFolderFact]
+    public async Task ReadOnlyProject_KeepsStoredTrials()
+    {
+        var before = await StoreThreeTrials();
+        byte[] database = File.ReadAllBytes(DatabasePath);
+        string project = Path.GetDirectoryName(DatabasePath)!;
+        StudyStorageException error;
+        using (ReadOnlyFolder.Create(project))
+        {
+            var tuner = CreateTuner(_folder.Options(), new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 1));
+            error = await Assert.ThrowsAsync<StudyStorageException>(() => tuner.SearchAsync());
+        }
+
+        Assert.Contains(project, error.Message);
+        Assert.Contains("Choose a writable Directory", error.Message);
+        Assert.Equal(database, File.ReadAllBytes(DatabasePath));
+        AssertTrialsKept(before);
+    }
+
     [Fact]
     public async Task DirectoryUnderRegularFile_RaisesStorageError()
     {
@@ -166,7 +185,7 @@ public sealed class TunerEnvironmentTests : IDisposable
         var options = new TunerOptions { Directory = _folder.Path, ProjectName = "study", BusyTimeout = TimeSpan.FromMilliseconds(300) };
         var tuner = CreateTuner(options, new RandomSearch(Objective.Minimize("loss"), maxTrials: 6, seed: 1), score: hp =>
         {
-            // Another process starts a long write while the third trial trains.
+            // A second connection, standing in for another process, starts a long write while the third trial trains.
             if (Interlocked.Increment(ref fits) == 3)
             {
                 holder.Open();
