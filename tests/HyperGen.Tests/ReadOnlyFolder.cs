@@ -98,7 +98,7 @@ internal sealed class ReadOnlyFolder : IDisposable
         }
     }
 
-    /// <summary>Runs chattr; returns false when it is missing or the file system does not support the attribute.</summary>
+    /// <summary>Runs chattr and returns false when it is missing or the file system does not support the attribute.</summary>
     private static bool Chattr(string change, string path)
     {
         try

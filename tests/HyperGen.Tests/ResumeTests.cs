@@ -89,12 +89,15 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Theory]
-    [InlineData(6)]
-    [InlineData(11)]
-    [InlineData(13)]
-    [InlineData(16)]
-    [InlineData(20)]
-    public async Task Hyperband_ContinuesAfterCancellation(int cancelOnFit)
+    [InlineData(6, 1)]
+    [InlineData(11, 1)]
+    [InlineData(13, 1)]
+    [InlineData(16, 1)]
+    [InlineData(20, 1)]
+    [InlineData(5, 2)]
+    [InlineData(11, 2)]
+    [InlineData(19, 2)]
+    public async Task Hyperband_ContinuesAfterCancellation(int cancelOnFit, int parallelTrials)
     {
         var whole = new EpochHyperModel();
         await new Tuner<EpochModel>(whole, NewHyperband(), _folder.Options("whole")).SearchAsync();
@@ -103,11 +106,12 @@ public sealed class ResumeTests : IDisposable
 
         using var cancellation = new CancellationTokenSource();
         var interrupted = new EpochHyperModel(cancellation, cancelOnFit);
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "parts", ParallelTrials = parallelTrials };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new Tuner<EpochModel>(interrupted, NewHyperband(), _folder.Options("parts")).SearchAsync(cancellation.Token));
-        Assert.Equal(TrialStatus.Stopped, _folder.StoredTrials("parts")[cancelOnFit - 1].Status);
+            () => new Tuner<EpochModel>(interrupted, NewHyperband(), options).SearchAsync(cancellation.Token));
+        Assert.Contains(_folder.StoredTrials("parts"), trial => trial.Status == TrialStatus.Stopped);
         var resumedModel = new EpochHyperModel();
-        var resumed = new Tuner<EpochModel>(resumedModel, NewHyperband(), _folder.Options("parts"));
+        var resumed = new Tuner<EpochModel>(resumedModel, NewHyperband(), options);
         await resumed.SearchAsync();
 
         var stored = _folder.StoredTrials("parts");
