@@ -88,6 +88,28 @@ public sealed class ResumeTests : IDisposable
         Assert.Contains("grid is exhausted", again.Oracle.StopReason);
     }
 
+    [Fact]
+    public async Task GridSearch_NewParameterAddsNewCombinations()
+    {
+        await GridTuner(_folder.Options(), maxTrials: null).SearchAsync();
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "study", AcceptChangedStudy = true };
+        var model = new FunctionHyperModel(
+            hp =>
+            {
+                DeclareGrid(hp);
+                hp.Boolean("c");
+            },
+            hp => hp.Get<int>("a"));
+        var resumed = new Tuner<ScoredConfiguration>(model, new GridSearch(Objective.Minimize("loss"), seed: 1), options);
+
+        await resumed.SearchAsync();
+
+        var added = _folder.StoredTrials().Skip(6).ToList();
+        Assert.Equal(s_gridOrder, added.Select(trial => GridKey(trial.Values)));
+        Assert.All(added, trial => Assert.Equal(true, trial.Values["c"]));
+        Assert.Equal("The grid is exhausted: all 12 combinations of the search space have been tried.", resumed.Oracle.StopReason);
+    }
+
     [Theory]
     [InlineData(6, 1)]
     [InlineData(11, 1)]
