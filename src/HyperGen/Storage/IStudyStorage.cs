@@ -76,15 +76,19 @@ public interface IStudyTransaction
     void UpdateTrial(StoredTrial trial);
 
     /// <summary>Records a trial's value at one step, replacing a value stored for that step before.</summary>
+    /// <exception cref="InvalidOperationException">The trial does not exist, or it has finished.</exception>
     void SetIntermediateValue(int trialNumber, int step, double value);
 
     /// <summary>Removes a trial's per-step values, before another execution or attempt reports its own.</summary>
+    /// <exception cref="InvalidOperationException">The trial does not exist, or it has finished.</exception>
     void ClearIntermediateValues(int trialNumber);
 
     /// <summary>Appends an event to a trial's history.</summary>
+    /// <exception cref="InvalidOperationException">The trial does not exist.</exception>
     void AddEvent(int trialNumber, TrialEvent trialEvent);
 
     /// <summary>Sets a user attribute of a trial.</summary>
+    /// <exception cref="InvalidOperationException">The trial does not exist.</exception>
     void SetTrialAttribute(int trialNumber, string key, string value);
 
     /// <summary>Replaces the oracle's saved state.</summary>

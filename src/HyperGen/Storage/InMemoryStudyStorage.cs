@@ -103,7 +103,7 @@ public sealed class InMemoryStudyStorage : IStudyStorage
     private sealed class Transaction(Study study) : IStudyTransaction
     {
         private readonly List<Action<long>> _changes = [];
-        private readonly HashSet<int> _inserted = [];
+        private readonly Dictionary<int, StoredTrial> _inserted = [];
 
         public long Version => study.Version;
 
@@ -117,12 +117,12 @@ public sealed class InMemoryStudyStorage : IStudyStorage
         public void InsertTrial(StoredTrial trial)
         {
             ArgumentNullException.ThrowIfNull(trial);
-            if (study.Trials.ContainsKey(trial.Number) || !_inserted.Add(trial.Number))
+            var copy = trial.Clone();
+            if (study.Trials.ContainsKey(trial.Number) || !_inserted.TryAdd(trial.Number, copy))
             {
                 throw new InvalidOperationException($"Trial number {trial.Number} already exists in study '{study.Description.Name}'.");
             }
 
-            var copy = trial.Clone();
             _changes.Add(version =>
             {
                 copy.Version = version;
@@ -222,9 +222,13 @@ public sealed class InMemoryStudyStorage : IStudyStorage
             study.Version = version;
         }
 
+        /// <summary>
+        /// Returns the trial as stored, or as inserted earlier in this transaction, so that the changes queued after
+        /// the insert apply to it as they do in SQLite.
+        /// </summary>
         private StoredTrial Existing(int trialNumber)
         {
-            if (!study.Trials.TryGetValue(trialNumber, out var stored))
+            if (!study.Trials.TryGetValue(trialNumber, out var stored) && !_inserted.TryGetValue(trialNumber, out stored))
             {
                 throw new InvalidOperationException($"Study '{study.Description.Name}' has no trial {trialNumber}.");
             }
@@ -240,7 +244,7 @@ public sealed class InMemoryStudyStorage : IStudyStorage
 
         private void ExistingOrInserted(int trialNumber)
         {
-            if (!_inserted.Contains(trialNumber) && !study.Trials.ContainsKey(trialNumber))
+            if (!_inserted.ContainsKey(trialNumber) && !study.Trials.ContainsKey(trialNumber))
             {
                 throw new InvalidOperationException($"Study '{study.Description.Name}' has no trial {trialNumber}.");
             }

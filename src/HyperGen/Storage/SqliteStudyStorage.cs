@@ -57,7 +57,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         _connection = new SqliteConnection(builder.ToString());
         try
         {
-            Guard("open", () =>
+            Guard("open the study database", () =>
             {
                 if (_connection.State != System.Data.ConnectionState.Open)
                 {
@@ -65,6 +65,10 @@ public sealed class SqliteStudyStorage : IStudyStorage
                 }
 
                 SqliteSchema.Execute(_connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
+
+                // Migrate checks that the file is a HyperGen study database before anything writes to it. Switching
+                // to WAL rewrites the file header, so it must come after that check to leave other files untouched.
+                SqliteSchema.Migrate(_connection, Location, schemaVersion);
                 string mode = Convert.ToString(Scalar("PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? string.Empty;
                 if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
                 {
@@ -73,7 +77,6 @@ public sealed class SqliteStudyStorage : IStudyStorage
                 }
 
                 SqliteSchema.Execute(_connection, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-                SqliteSchema.Migrate(_connection, Location, schemaVersion);
                 return 0;
             });
         }
@@ -81,6 +84,21 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             _connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Caps the file at its current number of pages for this connection, so that the next write that needs a new
+    /// page fails with SQLITE_FULL as it would on a full disk. For tests.
+    /// </summary>
+    internal void LimitToCurrentSize()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // SQLite never lowers the limit below the current page count, so 1 means "as large as it is now".
+            SqliteSchema.Execute(_connection, "PRAGMA max_page_count = 1");
         }
     }
 
@@ -229,7 +247,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         string fix = ex.SqliteErrorCode switch
         {
             5 or 6 => $"The database stayed locked by another process for longer than the busy timeout ({BusyTimeout.TotalSeconds:0.###} s). " +
-                "Wait for the other process, or raise the timeout.",
+                "Wait for the other process, or raise the busy timeout (TunerOptions.BusyTimeout).",
             8 => "The file or its folder is read-only. Make them writable, or choose another Directory.",
             13 => "The disk is full. Free some space; the trials stored so far are intact.",
             14 => "SQLite cannot open the file. Check that the folder exists and is writable, or choose another Directory.",
@@ -504,6 +522,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         public void AddEvent(int trialNumber, TrialEvent trialEvent)
         {
             ArgumentNullException.ThrowIfNull(trialEvent);
+            RequireExisting(trialNumber);
             using var command = storage.Command(
                 "INSERT INTO trial_events (study_id, number, at, kind, worker, message) VALUES ($study, $number, $at, $kind, $worker, $message)");
             command.Parameters.AddWithValue("$study", studyId);
@@ -520,6 +539,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
+            RequireExisting(trialNumber);
             using var command = storage.Command(
                 """
                 INSERT INTO trial_attributes (study_id, number, key, value) VALUES ($study, $number, $key, $value)
@@ -590,16 +610,20 @@ public sealed class SqliteStudyStorage : IStudyStorage
             command.Parameters.AddWithValue("$version", NewVersion);
         }
 
-        private void RequireChangeable(int trialNumber)
+        /// <summary>Returns the stored status of a trial.</summary>
+        /// <exception cref="InvalidOperationException">The study has no such trial.</exception>
+        private string RequireExisting(int trialNumber)
         {
             using var command = storage.Command("SELECT status FROM trials WHERE study_id = $study AND number = $number");
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
-            if (command.ExecuteScalar() is not string status)
-            {
-                throw new InvalidOperationException($"This study has no trial {trialNumber}.");
-            }
+            return command.ExecuteScalar() as string
+                ?? throw new InvalidOperationException($"This study has no trial {trialNumber}.");
+        }
 
+        private void RequireChangeable(int trialNumber)
+        {
+            string status = RequireExisting(trialNumber);
             if (status is not ("running" or "stopped"))
             {
                 throw new InvalidOperationException($"Trial {trialNumber} has finished ({status}); a finished trial never changes.");

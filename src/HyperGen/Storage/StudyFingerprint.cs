@@ -81,6 +81,12 @@ internal static class StudyFingerprint
         return differences;
     }
 
+    /// <summary>Whether two descriptions name the same oracle type with the same oracle settings.</summary>
+    public static bool SameOracleSettings(StudyDescription stored, StudyDescription current) =>
+        string.Equals(stored.Oracle, current.Oracle, StringComparison.Ordinal)
+        && stored.Settings.Count == current.Settings.Count
+        && stored.Settings.All(pair => current.Settings.TryGetValue(pair.Key, out string? value) && value == pair.Value);
+
     /// <summary>One line per parameter: its definition, then its conditions.</summary>
     public static IReadOnlyList<string> SpaceLines(IEnumerable<HyperParameter> space) =>
         space.Select(parameter => $"'{parameter.Name}' {parameter.Describe()}"

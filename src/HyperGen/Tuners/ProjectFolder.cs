@@ -57,15 +57,15 @@ internal sealed class ProjectFolder
             throw new ArgumentException("ProjectName is empty. Give the project a folder name such as \"digits\".", nameof(projectName));
         }
 
+        // Separators are rejected, so only a name that is exactly "." or ".." leaves Directory, and "a..b" stays inside.
         char[] separators = [System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar, '/', '\\'];
         bool invalid = projectName.IndexOfAny(separators) >= 0
             || projectName.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0
-            || projectName is "." or ".."
-            || projectName.Contains("..", StringComparison.Ordinal);
+            || projectName.Trim() is "." or "..";
         if (invalid)
         {
             throw new ArgumentException(
-                $"ProjectName \"{projectName}\" is not a plain folder name (it contains a path separator, '..' or an invalid character). " +
+                $"ProjectName \"{projectName}\" is not a plain folder name (it contains a path separator or an invalid character, or it is '.' or '..'). " +
                 "Put the parent folders in Directory and use a plain name such as \"digits\".",
                 nameof(projectName));
         }

@@ -81,9 +81,17 @@ internal sealed class StudySession : ITrialRecorder
 
             if (differences.Count > 0)
             {
+                bool oracleChanged = !StudyFingerprint.SameOracleSettings(stored.Description, description);
                 _storage.Write(description.Name, transaction =>
                 {
                     transaction.UpdateDescription(description);
+                    if (oracleChanged)
+                    {
+                        // A saved position, such as Hyperband's bracket and round, belongs to the old settings' plan.
+                        // The oracle starts its plan afresh, and the stored trials count as tried.
+                        transaction.SaveOracleState(null);
+                    }
+
                     return 0;
                 });
                 TunerLog.StudyChangesAccepted(_logger, description.Name, string.Join("; ", differences));

@@ -129,7 +129,10 @@ public class Tuner<TModel>
     /// another process.
     /// </summary>
     /// <exception cref="StudyChangedException">The stored study has another search space or other settings.</exception>
-    /// <exception cref="StudyStorageException">The study database cannot be read.</exception>
+    /// <remarks>NOTE: Reload opens the study database for writing, so it fails on a read-only project folder even
+    /// though it only reads.</remarks>
+    /// <exception cref="StudyStorageException">The study database cannot be read, or the project folder cannot be
+    /// written.</exception>
     public void Reload()
     {
         DiscoverSearchSpace();

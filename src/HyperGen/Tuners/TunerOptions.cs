@@ -31,7 +31,8 @@ public sealed class TunerOptions
     /// <summary>
     /// Whether to resume a study whose search space or oracle settings differ from the stored ones, replacing them.
     /// When false (the default), such a resume stops with a <see cref="StudyChangedException"/> that lists the
-    /// differences.
+    /// differences. When the oracle settings changed, the oracle starts its plan afresh (Hyperband from its first
+    /// bracket), and the stored trials are kept and count as tried.
     /// </summary>
     public bool AcceptChangedStudy { get; init; }
 
