@@ -170,6 +170,33 @@ public sealed class ResumeTests : IDisposable
         Assert.StartsWith("Hyperband is finished", resumed.Oracle.StopReason);
     }
 
+    [Fact]
+    public async Task Hyperband_InconsistentStoredState_IsRejected()
+    {
+        using var storage = new InMemoryStudyStorage();
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "study", Storage = storage };
+        using (var cancellation = new CancellationTokenSource())
+        {
+            var interrupted = new EpochHyperModel(cancellation, cancelOnFit: 5);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => new Tuner<EpochModel>(interrupted, NewHyperband(), options).SearchAsync(cancellation.Token));
+        }
+
+        storage.Write("study", transaction =>
+        {
+            transaction.SaveOracleState("""{"PlanIndex":1,"Round":7,"RoundZeroClosed":false,"RoundTrials":[],"Promotions":[]}""");
+            return 0;
+        });
+        var before = storage.ReadTrials("study");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => new Tuner<EpochModel>(new EpochHyperModel(), NewHyperband(), options).SearchAsync());
+
+        Assert.Contains("round 7", error.Message);
+        Assert.Contains("Overwrite = true", error.Message);
+        Assert.Equal(before.Select(trial => trial.Status), storage.ReadTrials("study").Select(trial => trial.Status));
+    }
+
     private static Hyperband NewHyperband() => new(Objective.Minimize("loss"), maxEpochs: 9, factor: 3, seed: 4);
 
     /// <summary>A model whose state is the epoch its training reached.</summary>

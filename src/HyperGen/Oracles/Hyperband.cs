@@ -194,6 +194,15 @@ public sealed class Hyperband : Oracle
 
         var saved = JsonSerializer.Deserialize(state, HyperbandStateContext.Default.HyperbandState)
             ?? throw new InvalidOperationException("The stored Hyperband state is empty.");
+        bool inPlan = saved.PlanIndex >= 0 && saved.PlanIndex <= _bracketPlan.Length;
+        int lastRound = inPlan && saved.PlanIndex < _bracketPlan.Length ? _bracketPlan[saved.PlanIndex] : 0;
+        if (!inPlan || saved.Round < 0 || saved.Round > lastRound)
+        {
+            throw new InvalidOperationException(
+                $"The stored Hyperband state points at bracket step {saved.PlanIndex}, round {saved.Round}, which this Hyperband " +
+                $"({_bracketPlan.Length} bracket steps) does not have. The study database is inconsistent; start over with Overwrite = true.");
+        }
+
         _planIndex = saved.PlanIndex;
         _round = saved.Round;
         _roundZeroClosed = saved.RoundZeroClosed;
