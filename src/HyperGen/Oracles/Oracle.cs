@@ -19,7 +19,7 @@ public abstract class Oracle
     private readonly List<HyperParameter> _space = [];
     private readonly HashSet<string> _untunedNames = new(StringComparer.Ordinal);
     private readonly List<Trial> _trials = [];
-    private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
+    private readonly HashSet<ConfigurationKey> _tried = [];
 
     /// <summary>Creates an oracle.</summary>
     /// <param name="objective">What to optimize; <see cref="HyperGen.Objective.Default"/> when null.</param>
@@ -167,7 +167,7 @@ public abstract class Oracle
             }
 
             var hyperParameters = new HyperParameters(_space, proposal.Values!);
-            _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
+            _tried.Add(TunedKey(hyperParameters.Values));
             var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow, proposal.Schedule);
             _trials.Add(trial);
             return (trial, proposal);
@@ -328,7 +328,7 @@ public abstract class Oracle
     protected bool WasTried(IReadOnlyDictionary<string, object> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return _tried.Contains(HyperParameterValue.CanonicalKey(TunableValues(values)));
+        return _tried.Contains(TunedKey(values));
     }
 
     /// <summary>The number of configurations tried so far.</summary>
@@ -341,7 +341,7 @@ public abstract class Oracle
     protected IReadOnlyDictionary<string, object> SampleValues(DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var values = new Dictionary<string, object>(_space.Count, StringComparer.Ordinal);
         foreach (var parameter in _space)
         {
             if (!parameter.IsActive(values))
@@ -462,18 +462,23 @@ public abstract class Oracle
         return parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
     }
 
-    private Dictionary<string, object> TunableValues(IReadOnlyDictionary<string, object> values)
+    /// <summary>The key of the tuned parameters' values, which identifies a configuration among those tried.</summary>
+    private ConfigurationKey TunedKey(IReadOnlyDictionary<string, object> values)
     {
-        var tunable = new Dictionary<string, object>(StringComparer.Ordinal);
+        var names = new string[_space.Count];
+        var tunedValues = new object[_space.Count];
+        int count = 0;
         foreach (var parameter in _space)
         {
             if (IsTuned(parameter) && values.TryGetValue(parameter.Name, out object? value))
             {
-                tunable[parameter.Name] = value;
+                names[count] = parameter.Name;
+                tunedValues[count] = value;
+                count++;
             }
         }
 
-        return tunable;
+        return new ConfigurationKey(names, tunedValues, count);
     }
 
     private TrialProposal StopWith(string reason)
