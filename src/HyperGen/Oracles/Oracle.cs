@@ -20,6 +20,8 @@ public abstract class Oracle
     private readonly HashSet<string> _untunedNames = new(StringComparer.Ordinal);
     private readonly List<Trial> _trials = [];
     private readonly HashSet<ConfigurationKey> _tried = [];
+    private HyperParameters? _spaceTemplate;
+    private int _spaceTemplateSize;
 
     /// <summary>Creates an oracle.</summary>
     /// <param name="objective">What to optimize; <see cref="HyperGen.Objective.Default"/> when null.</param>
@@ -166,7 +168,7 @@ public abstract class Oracle
                 return (null, proposal);
             }
 
-            var hyperParameters = new HyperParameters(_space, proposal.Values!);
+            var hyperParameters = new HyperParameters(SpaceTemplate(), proposal.Values!);
             _tried.Add(TunedKey(hyperParameters.Values));
             var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow, proposal.Schedule);
             _trials.Add(trial);
@@ -460,6 +462,21 @@ public abstract class Oracle
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
+    }
+
+    /// <summary>
+    /// The current search space as a validated <see cref="HyperParameters"/>, which each trial's parameters copy.
+    /// It is rebuilt when the space has grown, and the space never changes otherwise.
+    /// </summary>
+    private HyperParameters SpaceTemplate()
+    {
+        if (_spaceTemplate is null || _spaceTemplateSize != _space.Count)
+        {
+            _spaceTemplate = new HyperParameters(_space, new Dictionary<string, object>());
+            _spaceTemplateSize = _space.Count;
+        }
+
+        return _spaceTemplate;
     }
 
     /// <summary>The key of the tuned parameters' values, which identifies a configuration among those tried.</summary>
