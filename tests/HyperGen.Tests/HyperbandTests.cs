@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using HyperGen;
 using Xunit;
@@ -443,6 +444,94 @@ public class HyperbandTests
         Assert.Equal(1, promoted.Schedule.InitialEpoch);
     }
 
+    [Fact]
+    public async Task Hyperband_ParallelTuner_KeepsRoundsAndParents()
+    {
+        var (sequentialTrials, sequentialModel) = await RunWithTunerAsync(parallelTrials: 1);
+        var (trials, model) = await RunWithTunerAsync(parallelTrials: 2);
+
+        // Both workers trained at once, so the checks below saw real overlap.
+        Assert.Equal(2, model.MaxConcurrentFits);
+
+        // Bracket arithmetic: maxEpochs 10 and factor 3 give 30 trials and 120 epochs, as the sequential run does.
+        Assert.Equal(30, trials.Count);
+        Assert.Equal(sequentialTrials.Count, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialStatus.Completed, t.Status));
+        Assert.Equal(120, model.EpochsFitted);
+        Assert.Equal(sequentialModel.EpochsFitted, model.EpochsFitted);
+        Assert.Equal(sequentialTrials.Select(t => t.Schedule), trials.Select(t => t.Schedule));
+        foreach (var trial in trials)
+        {
+            var fit = model.Fits[trial.Id];
+            Assert.Equal(trial.Schedule!.InitialEpoch, fit.InitialEpoch);
+            Assert.Equal(trial.Schedule.Epochs, fit.LastEpoch);
+        }
+
+        // Every promoted trial loaded the weights its parent saved, and its parent completed the round before.
+        foreach (var trial in trials.Where(t => t.Schedule!.Round > 0))
+        {
+            var parent = Parent(trials, trial);
+            var fit = model.Fits[trial.Id];
+            Assert.Equal(TrialStatus.Completed, parent.Status);
+            Assert.Equal(trial.Schedule!.Bracket, parent.Schedule!.Bracket);
+            Assert.Equal(trial.Schedule.Round - 1, parent.Schedule.Round);
+            Assert.Equal(parent.ModelPath, fit.LoadedPath);
+            string parentWeights = TracingModel.WeightsText(parent.Id, (int)parent.Values["x"], parent.Schedule.Epochs);
+            Assert.Equal(parentWeights, fit.LoadedWeights);
+        }
+
+        Assert.All(trials.Where(t => t.Schedule!.Round == 0), t => Assert.Null(model.Fits[t.Id].LoadedPath));
+
+        // No round started before every trial of the round before it had ended.
+        var rounds = SplitIntoRounds(trials);
+        Assert.Equal(6, rounds.Count);
+        for (int i = 1; i < rounds.Count; i++)
+        {
+            long previousEnd = rounds[i - 1].Max(t => model.Fits[t.Id].EndTick);
+            long nextStart = rounds[i].Min(t => model.Fits[t.Id].StartTick);
+            Assert.True(
+                nextStart > previousEnd,
+                $"Round {i} started fitting at tick {nextStart}, before round {i - 1} ended at tick {previousEnd}.");
+            var previousEndedAt = rounds[i - 1].Max(t => t.EndedAt!.Value);
+            var nextCreatedAt = rounds[i].Min(t => t.StartedAt);
+            Assert.True(
+                nextCreatedAt >= previousEndedAt,
+                $"Round {i} was created at {nextCreatedAt:O}, before round {i - 1} ended at {previousEndedAt:O}.");
+        }
+    }
+
+    /// <summary>Runs Hyperband (maxEpochs 10, factor 3) through a tuner on <see cref="TracingModel"/>.</summary>
+    private static async Task<(List<Trial> Trials, TracingModel Model)> RunWithTunerAsync(int parallelTrials)
+    {
+        using var folder = new TemporaryDirectory();
+        var model = new TracingModel(waitForSecondFit: parallelTrials > 1);
+        var oracle = new Hyperband(Objective.Minimize("loss"), maxEpochs: 10, factor: 3, seed: 6);
+        var options = new TunerOptions { Directory = folder.Path, ProjectName = "study", ParallelTrials = parallelTrials };
+        var tuner = new Tuner<TracingModel.Weights>(model, oracle, options);
+
+        await tuner.SearchAsync();
+
+        return (oracle.Trials.ToList(), model);
+    }
+
+    /// <summary>Splits trials, in creation order, into runs that share a bracket and a round.</summary>
+    private static List<List<Trial>> SplitIntoRounds(IEnumerable<Trial> trials)
+    {
+        var rounds = new List<List<Trial>>();
+        foreach (var trial in trials)
+        {
+            var last = rounds.Count == 0 ? null : rounds[^1][0].Schedule;
+            if (last is null || last.Bracket != trial.Schedule!.Bracket || last.Round != trial.Schedule.Round)
+            {
+                rounds.Add([]);
+            }
+
+            rounds[^1].Add(trial);
+        }
+
+        return rounds;
+    }
+
     private static void EndFailing(Hyperband oracle, Trial trial, bool failed)
     {
         if (failed)
@@ -475,6 +564,113 @@ public class HyperbandTests
 
     private static string Key(IReadOnlyDictionary<string, object> values) =>
         string.Join(",", values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}={pair.Value}")));
+
+    /// <summary>
+    /// A thread-safe hypermodel whose loss at every epoch is its parameter <c>x</c> (0 to 99). Its weights file names
+    /// the trial that saved it, <c>x</c> and the epoch it reached. It records each trial's fit: the epochs, the weights
+    /// it loaded, and ticks of one shared counter when the fit started and ended. Each fit sleeps for 10 ms, so that
+    /// parallel trials overlap.
+    /// </summary>
+    /// <param name="waitForSecondFit">Whether the first fit waits, for up to 10 s, until a second fit runs beside it.
+    /// A second worker may start late because a blocked thread-pool thread is replaced only after a delay.</param>
+    private sealed class TracingModel(bool waitForSecondFit) : HyperModel<TracingModel.Weights>
+    {
+        private readonly ManualResetEventSlim _secondFitStarted = new();
+        private long _ticks;
+        private int _runningFits;
+        private int _maxConcurrentFits;
+
+        public ConcurrentDictionary<string, FitRecord> Fits { get; } = new(StringComparer.Ordinal);
+
+        public int MaxConcurrentFits => Volatile.Read(ref _maxConcurrentFits);
+
+        public int EpochsFitted => Fits.Values.Sum(fit => fit.LastEpoch - fit.InitialEpoch);
+
+        public static string WeightsText(string trialId, int x, int epoch) =>
+            string.Create(CultureInfo.InvariantCulture, $"trial={trialId};x={x};epoch={epoch}");
+
+        public override Weights Build(HyperParameters hyperParameters) => new(hyperParameters.Int("x", 0, 99));
+
+        public override FitResult Fit(HyperParameters hyperParameters, Weights model, TrialContext context)
+        {
+            long startTick = Interlocked.Increment(ref _ticks);
+            int running = Interlocked.Increment(ref _runningFits);
+            InterlockedMax(ref _maxConcurrentFits, running);
+            if (running > 1)
+            {
+                _secondFitStarted.Set();
+            }
+
+            if (waitForSecondFit && startTick == 1)
+            {
+                _secondFitStarted.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            Thread.Sleep(10);
+
+            int last = context.Epochs ?? 1;
+            var history = new TrainingHistory();
+            for (int epoch = context.InitialEpoch; epoch < last; epoch++)
+            {
+                var metrics = new Dictionary<string, double> { ["loss"] = model.X };
+                history.Add(metrics);
+                context.ReportEpoch(epoch, metrics);
+            }
+
+            model.TrialId = context.Trial.Id;
+            model.Epoch = last;
+            Interlocked.Decrement(ref _runningFits);
+            long endTick = Interlocked.Increment(ref _ticks);
+            Fits[context.Trial.Id] =
+                new FitRecord(context.InitialEpoch, last, model.LoadedPath, model.LoadedWeights, startTick, endTick);
+            return history;
+        }
+
+        public override bool SaveModel(Weights model, string path)
+        {
+            File.WriteAllText(path, WeightsText(model.TrialId!, model.X, model.Epoch));
+            return true;
+        }
+
+        public override void LoadModel(Weights model, string path)
+        {
+            model.LoadedPath = path;
+            model.LoadedWeights = File.ReadAllText(path);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int current = Volatile.Read(ref target);
+            while (value > current)
+            {
+                int seen = Interlocked.CompareExchange(ref target, value, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
+
+        /// <summary>One trial's model: its one weight is <c>x</c>, plus what it trained and loaded.</summary>
+        internal sealed class Weights(int x)
+        {
+            public int X { get; } = x;
+
+            public string? TrialId { get; set; }
+
+            public int Epoch { get; set; }
+
+            public string? LoadedPath { get; set; }
+
+            public string? LoadedWeights { get; set; }
+        }
+
+        /// <summary>One fit: the epoch range it trained, the weights it started from, and its start and end ticks.</summary>
+        internal sealed record FitRecord(
+            int InitialEpoch, int LastEpoch, string? LoadedPath, string? LoadedWeights, long StartTick, long EndTick);
+    }
 
     /// <summary>
     /// A hypermodel whose loss at every epoch is its parameter <c>x</c>. It saves <c>x</c> as its weights and records

@@ -139,6 +139,103 @@ public class RandomSearchTests
         }
     }
 
+    /// <summary>Asks for trials and completes each one until the oracle stops, and returns each trial's values as text.</summary>
+    private static List<string> ProposeAll(RandomSearch oracle, IReadOnlyList<HyperParameter> space)
+    {
+        oracle.UpdateSpace(space, initial: true);
+        var proposals = new List<string>();
+        for (var (trial, _) = oracle.CreateTrial(); trial is not null; (trial, _) = oracle.CreateTrial())
+        {
+            proposals.Add(trial.HyperParameters.ToString());
+            oracle.CompleteTrial(trial, 1.0);
+        }
+
+        return proposals;
+    }
+
+    [Fact]
+    public void SeededFiniteSpace_KeepsItsProposalOrder()
+    {
+        // The proposals of seed 7, recorded before the repeat check was made faster. The last trials come from the
+        // list of untried configurations, so the order pins both the random draws and the repeat detection.
+        string[] expected =
+        [
+            "units=96, layers=5, lr=1E-05", "units=32, layers=7, lr=1E-05", "units=96, layers=5, lr=0.001",
+            "units=96, layers=3, lr=0.001", "units=64, layers=3, lr=1E-05", "units=96, layers=7, lr=1E-05",
+            "units=96, layers=3, lr=1E-05", "units=96, layers=7, lr=0.001", "units=32, layers=7, lr=0.001",
+            "units=32, layers=5, lr=0.001", "units=32, layers=3, lr=0.001", "units=64, layers=7, lr=0.001",
+            "units=32, layers=3, lr=1E-05", "units=64, layers=3, lr=0.001", "units=64, layers=7, lr=1E-05",
+            "units=64, layers=5, lr=1E-05", "units=64, layers=5, lr=0.001", "units=32, layers=5, lr=1E-05",
+        ];
+        HyperParameter[] space =
+        [
+            new IntHyperParameter("units", 32, 96, step: 32),
+            new IntHyperParameter("layers", 3, 7, step: 2),
+            new ChoiceHyperParameter("lr", [1e-3, 1e-5]),
+        ];
+
+        var proposals = ProposeAll(new RandomSearch(maxTrials: 100, seed: 7), space);
+
+        Assert.Equal(expected, proposals);
+    }
+
+    [Fact]
+    public void SeededConditionalSpace_KeepsItsProposalOrder()
+    {
+        // The proposals of seed 11, recorded before the repeat check was made faster.
+        string[] expected =
+        [
+            "model=\"cnn\", kernel=3", "model=\"mlp\", units=24", "model=\"cnn\", kernel=5",
+            "model=\"mlp\", units=16", "model=\"mlp\", units=8",
+        ];
+        Condition[] whenMlp = [new Condition("model", ["mlp"])];
+        Condition[] whenCnn = [new Condition("model", ["cnn"])];
+        HyperParameter[] space =
+        [
+            new ChoiceHyperParameter("model", ["mlp", "cnn"]),
+            new IntHyperParameter("units", 8, 24, step: 8, conditions: whenMlp),
+            new ChoiceHyperParameter("kernel", [3, 5], conditions: whenCnn),
+        ];
+
+        var proposals = ProposeAll(new RandomSearch(maxTrials: 50, seed: 11), space);
+
+        Assert.Equal(expected, proposals);
+    }
+
+    [Fact]
+    public void SeededMixedSpace_KeepsItsFirstProposals()
+    {
+        // The proposals of seed 0, recorded before the repeat check was made faster. The doubles are round-trip exact.
+        var oracle = new RandomSearch(maxTrials: 10, seed: 0);
+        oracle.UpdateSpace(
+            [
+                new IntHyperParameter("units", 32, 512, step: 32),
+                new IntHyperParameter("layers", 1, 4),
+                new FloatHyperParameter("learning_rate", 1e-5, 1e-1, sampling: Sampling.Log),
+                new FloatHyperParameter("dropout", 0, 0.5),
+                new ChoiceHyperParameter("activation", ["relu", "tanh", "gelu", "sigmoid"]),
+                new BooleanHyperParameter("batch_norm"),
+            ],
+            initial: true);
+
+        var first = oracle.CreateTrial().Trial!;
+        oracle.CompleteTrial(first, 1.0);
+        var second = oracle.CreateTrial().Trial!;
+
+        Assert.Equal(480, first.Values["units"]);
+        Assert.Equal(2, first.Values["layers"]);
+        Assert.Equal(0.001557740355862048, first.Values["learning_rate"]);
+        Assert.Equal(0.23178748335604749, first.Values["dropout"]);
+        Assert.Equal("tanh", first.Values["activation"]);
+        Assert.True((bool)first.Values["batch_norm"]);
+        Assert.Equal(416, second.Values["units"]);
+        Assert.Equal(3, second.Values["layers"]);
+        Assert.Equal(0.01795115643301332, second.Values["learning_rate"]);
+        Assert.Equal(0.40506681434953157, second.Values["dropout"]);
+        Assert.Equal("sigmoid", second.Values["activation"]);
+        Assert.True((bool)second.Values["batch_norm"]);
+    }
+
     [Fact]
     public void MaxTrialsBelowOne_IsRejected()
     {

@@ -1,4 +1,5 @@
 using HyperGen;
+using MathNet.Numerics.Distributions;
 using Xunit;
 
 namespace HyperGen.Tests;
@@ -56,6 +57,28 @@ public class TpeTests
         double total = estimator.LogDensities(centres).Sum(Math.Exp);
 
         Assert.Equal(1.0, total, 4);
+    }
+
+    [Theory]
+    [InlineData(false, 0.05)]
+    [InlineData(false, 0.3)]
+    [InlineData(false, 0.9)]
+    [InlineData(true, 0.05)]
+    [InlineData(true, 0.3)]
+    [InlineData(true, 0.9)]
+    public void ParzenEstimator_LogSigmaForm_MatchesFormula(bool omitLogSigma, double x)
+    {
+        // One observation at 0.3 and the prior at 0.5, weighing 1/2 each. The observation's kernel is 0.2 wide by its
+        // gap to the prior, raised to the magic-clip floor of 1/3. The prior's kernel is 1 wide.
+        var estimator = new ParzenEstimator([s_continuous], Points(0.3), s_independent with { OmitLogSigma = omitLogSigma });
+        double observationSigma = 1.0 / 3;
+        double observationTerm = KernelDensity(x, 0.3, observationSigma) * (omitLogSigma ? observationSigma : 1);
+        double priorTerm = KernelDensity(x, 0.5, 1.0);
+        double expected = Math.Log(0.5 * observationTerm + 0.5 * priorTerm);
+
+        double actual = estimator.LogDensities([[x]])[0];
+
+        Assert.Equal(expected, actual, 12);
     }
 
     [Fact]
@@ -666,6 +689,13 @@ public class TpeTests
     }
 
     private static string Describe(Trial trial) => trial.HyperParameters.ToString();
+
+    /// <summary>Returns the density at <paramref name="x"/> of a normal kernel truncated to [0, 1].</summary>
+    private static double KernelDensity(double x, double centre, double sigma)
+    {
+        double mass = Normal.CDF(0, 1, (1 - centre) / sigma) - Normal.CDF(0, 1, -centre / sigma);
+        return Normal.PDF(0, 1, (x - centre) / sigma) / sigma / mass;
+    }
 
     private static List<double[]> Points(params double[] coordinates) => coordinates.Select(c => new[] { c }).ToList();
 

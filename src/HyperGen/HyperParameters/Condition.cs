@@ -10,6 +10,8 @@ namespace HyperGen;
 /// </summary>
 public sealed class Condition : IEquatable<Condition>
 {
+    private readonly object[] _parentValues;
+
     /// <summary>Creates a condition on <paramref name="parentName"/>.</summary>
     /// <exception cref="ArgumentException">The parent name is empty, or no parent value is given.</exception>
     public Condition(string parentName, IReadOnlyList<object> parentValues)
@@ -29,14 +31,14 @@ public sealed class Condition : IEquatable<Condition>
         }
 
         ParentName = parentName;
-        ParentValues = parentValues.ToArray();
+        _parentValues = parentValues.ToArray();
     }
 
     /// <summary>The name of the parent hyperparameter.</summary>
     public string ParentName { get; }
 
     /// <summary>The parent values for which the condition holds.</summary>
-    public IReadOnlyList<object> ParentValues { get; }
+    public IReadOnlyList<object> ParentValues => _parentValues;
 
     /// <summary>
     /// Whether the condition holds for <paramref name="values"/>: the parent has a value and it equals one of
@@ -45,8 +47,21 @@ public sealed class Condition : IEquatable<Condition>
     public bool IsSatisfied(IReadOnlyDictionary<string, object> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.TryGetValue(ParentName, out object? parentValue)
-            && ParentValues.Any(candidate => HyperParameterValue.AreEqual(candidate, parentValue));
+        if (!values.TryGetValue(ParentName, out object? parentValue))
+        {
+            return false;
+        }
+
+        // A loop over the array, not Any with a lambda, so that this check allocates nothing.
+        foreach (object candidate in _parentValues)
+        {
+            if (HyperParameterValue.AreEqual(candidate, parentValue))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <inheritdoc />

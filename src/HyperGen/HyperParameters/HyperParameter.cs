@@ -16,6 +16,8 @@ namespace HyperGen;
 /// </remarks>
 public abstract class HyperParameter : IEquatable<HyperParameter>
 {
+    private readonly Condition[] _conditions;
+
     private protected HyperParameter(string name, IReadOnlyList<Condition>? conditions)
     {
         string? nameError = SearchSpaceRules.CheckName(name);
@@ -25,8 +27,8 @@ public abstract class HyperParameter : IEquatable<HyperParameter>
         }
 
         Name = name;
-        Conditions = conditions?.ToArray() ?? [];
-        foreach (var condition in Conditions)
+        _conditions = conditions?.ToArray() ?? [];
+        foreach (var condition in _conditions)
         {
             if (condition.ParentName == name)
             {
@@ -41,7 +43,7 @@ public abstract class HyperParameter : IEquatable<HyperParameter>
     public string Name { get; }
 
     /// <summary>Conditions that must all hold for the parameter to be active; empty for an unconditional one.</summary>
-    public IReadOnlyList<Condition> Conditions { get; }
+    public IReadOnlyList<Condition> Conditions => _conditions;
 
     /// <summary>The CLR type of the values: string, int, double or bool.</summary>
     public abstract Type ValueType { get; }
@@ -75,8 +77,19 @@ public abstract class HyperParameter : IEquatable<HyperParameter>
     public abstract string Describe();
 
     /// <summary>Whether every condition holds for <paramref name="values"/>.</summary>
-    public bool IsActive(IReadOnlyDictionary<string, object> values) =>
-        Conditions.All(condition => condition.IsSatisfied(values));
+    public bool IsActive(IReadOnlyDictionary<string, object> values)
+    {
+        // A loop over the array, not All with a lambda, so that this check allocates nothing.
+        foreach (var condition in _conditions)
+        {
+            if (!condition.IsSatisfied(values))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc />
     public bool Equals(HyperParameter? other) =>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace HyperGen;
 
@@ -73,30 +72,6 @@ internal static class HyperParameterValue
 
         throw new InvalidCastException(
             $"Hyperparameter '{name}' has the {TypeName(value)} value {SearchSpaceRules.FormatObject(value)}, which cannot be read as {typeof(T).Name}. Read it as {TypeName(value)}.");
-    }
-
-    /// <summary>
-    /// A canonical, type-tagged key for a set of active values: names sorted ordinally, numbers in round-trip form.
-    /// Two configurations are the same trial exactly when their keys are equal.
-    /// </summary>
-    public static string CanonicalKey(IReadOnlyDictionary<string, object> values)
-    {
-        var builder = new StringBuilder();
-        foreach (var pair in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            builder.Append(pair.Key.Length).Append(':').Append(pair.Key).Append('=');
-            builder.Append(pair.Value switch
-            {
-                int i => "i" + i.ToString(CultureInfo.InvariantCulture),
-                double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
-                bool b => b ? "btrue" : "bfalse",
-                string s => "s" + s.Length.ToString(CultureInfo.InvariantCulture) + ":" + s,
-                _ => "?" + pair.Value,
-            });
-            builder.Append(';');
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Formats values as <c>name=value, ...</c> in the given order, for logs and summaries.</summary>

@@ -22,25 +22,47 @@ public sealed class HyperParameters
 {
     private static readonly AsyncLocal<HyperParameters?> s_current = new();
 
-    private readonly List<HyperParameter> _space = [];
-    private readonly Dictionary<string, HyperParameter> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
+    private readonly List<HyperParameter> _space;
+    private readonly Dictionary<string, HyperParameter> _byName;
+    private readonly Dictionary<string, object> _values;
     private readonly List<Condition> _scope = [];
 
     /// <summary>Creates an empty search space.</summary>
     public HyperParameters()
     {
+        _space = [];
+        _byName = new(StringComparer.Ordinal);
+        _values = new(StringComparer.Ordinal);
     }
 
     /// <summary>Creates a trial's parameters from a search space and the values chosen for it. Active parameters
     /// without a value take their default; values of inactive parameters are dropped.</summary>
     internal HyperParameters(IEnumerable<HyperParameter> space, IReadOnlyDictionary<string, object> values)
+        : this()
     {
         foreach (var parameter in space)
         {
             Register(parameter);
         }
 
+        foreach (var pair in values)
+        {
+            _values[pair.Key] = pair.Value;
+        }
+
+        EnsureActiveValues();
+    }
+
+    /// <summary>
+    /// Creates a trial's parameters from the search space of <paramref name="template"/> and the values chosen for
+    /// it, as the constructor that takes a space does. The template's space was validated when it was built, so it is
+    /// copied whole rather than registered again. Its values are ignored.
+    /// </summary>
+    internal HyperParameters(HyperParameters template, IReadOnlyDictionary<string, object> values)
+    {
+        _space = new List<HyperParameter>(template._space);
+        _byName = new Dictionary<string, HyperParameter>(template._byName, StringComparer.Ordinal);
+        _values = new Dictionary<string, object>(_space.Count, StringComparer.Ordinal);
         foreach (var pair in values)
         {
             _values[pair.Key] = pair.Value;

@@ -19,7 +19,9 @@ public abstract class Oracle
     private readonly List<HyperParameter> _space = [];
     private readonly HashSet<string> _untunedNames = new(StringComparer.Ordinal);
     private readonly List<Trial> _trials = [];
-    private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
+    private readonly HashSet<ConfigurationKey> _tried = [];
+    private HyperParameters? _spaceTemplate;
+    private int _spaceTemplateSize;
 
     /// <summary>Creates an oracle.</summary>
     /// <param name="objective">What to optimize; <see cref="HyperGen.Objective.Default"/> when null.</param>
@@ -173,8 +175,8 @@ public abstract class Oracle
                 return (null, proposal);
             }
 
-            var hyperParameters = new HyperParameters(_space, proposal.Values!);
-            _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
+            var hyperParameters = new HyperParameters(SpaceTemplate(), proposal.Values!);
+            _tried.Add(TunedKey(hyperParameters.Values));
             var trial = new Trial(number, FormatId(number), hyperParameters, DateTimeOffset.UtcNow, proposal.Schedule);
             _trials.Add(trial);
             return (trial, proposal);
@@ -492,7 +494,7 @@ public abstract class Oracle
     protected bool WasTried(IReadOnlyDictionary<string, object> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return _tried.Contains(HyperParameterValue.CanonicalKey(TunableValues(values)));
+        return _tried.Contains(TunedKey(values));
     }
 
     /// <summary>The number of configurations tried so far.</summary>
@@ -505,7 +507,7 @@ public abstract class Oracle
     protected IReadOnlyDictionary<string, object> SampleValues(DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var values = new Dictionary<string, object>(_space.Count, StringComparer.Ordinal);
         foreach (var parameter in _space)
         {
             if (!parameter.IsActive(values))
@@ -626,18 +628,38 @@ public abstract class Oracle
         return parameter.IsTunable && !_untunedNames.Contains(parameter.Name);
     }
 
-    private Dictionary<string, object> TunableValues(IReadOnlyDictionary<string, object> values)
+    /// <summary>
+    /// The current search space as a validated <see cref="HyperParameters"/>, which each trial's parameters copy.
+    /// It is rebuilt when the space has grown, and the space never changes otherwise.
+    /// </summary>
+    private HyperParameters SpaceTemplate()
     {
-        var tunable = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (_spaceTemplate is null || _spaceTemplateSize != _space.Count)
+        {
+            _spaceTemplate = new HyperParameters(_space, new Dictionary<string, object>());
+            _spaceTemplateSize = _space.Count;
+        }
+
+        return _spaceTemplate;
+    }
+
+    /// <summary>The key of the tuned parameters' values, which identifies a configuration among those tried.</summary>
+    private ConfigurationKey TunedKey(IReadOnlyDictionary<string, object> values)
+    {
+        var names = new string[_space.Count];
+        var tunedValues = new object[_space.Count];
+        int count = 0;
         foreach (var parameter in _space)
         {
             if (IsTuned(parameter) && values.TryGetValue(parameter.Name, out object? value))
             {
-                tunable[parameter.Name] = value;
+                names[count] = parameter.Name;
+                tunedValues[count] = value;
+                count++;
             }
         }
 
-        return tunable;
+        return new ConfigurationKey(names, tunedValues, count);
     }
 
     private TrialProposal StopWith(string reason)

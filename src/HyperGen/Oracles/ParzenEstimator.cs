@@ -15,7 +15,10 @@ namespace HyperGen;
 /// are set.</param>
 /// <param name="Multivariate">Whether all kernels share one width from Scott's rule (joint modelling) rather than
 /// each taking the distance to its neighbours.</param>
-internal sealed record ParzenSettings(double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, bool Multivariate);
+/// <param name="OmitLogSigma">Whether a continuous kernel's log density leaves out the -log(sigma) term, as Optuna
+/// 3.1's does, so that narrow kernels weigh less.</param>
+internal sealed record ParzenSettings(
+    double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, bool Multivariate, bool OmitLogSigma = false);
 
 /// <summary>
 /// A weighted mixture of product kernels over points whose coordinates are unit values or category indices: one
@@ -26,8 +29,11 @@ internal sealed record ParzenSettings(double PriorWeight, bool ConsiderMagicClip
 /// <remarks>
 /// The kernel widths follow Optuna 3.1's TPE. Independently, a kernel is as wide as the larger gap to its sorted
 /// neighbours (the prior's centre 0.5 included). Jointly, every kernel is 0.2 * n^(-1 / (d + 4)) wide. Widths are at
-/// most 1, the whole range. Densities integrate to 1: Optuna 3.1's truncated normal log density leaves out the
-/// -log(sigma) term, which later Optuna sources include, so it favours wide kernels more than this estimator does.
+/// most 1, the whole range. By default densities integrate to 1. With <see cref="ParzenSettings.OmitLogSigma"/>, each
+/// continuous kernel's log density leaves out -log(sigma), as the truncated normal <c>logpdf</c> of Optuna 3.1
+/// (<c>optuna/samplers/_tpe/_truncnorm.py</c>) does, though later Optuna sources include it. Narrow kernels then weigh
+/// less against wide ones. Grid and categorical coordinates are the same in both forms, because a mass has no
+/// 1/sigma.
 /// </remarks>
 internal sealed class ParzenEstimator
 {
@@ -58,6 +64,7 @@ internal sealed class ParzenEstimator
     private readonly int[][] _gridTypeKernels;
     private readonly double[] _logCategoryHit;
     private readonly double[] _logCategoryMiss;
+    private readonly bool _omitLogSigma;
 
     /// <summary>Fits the estimator to observations, oldest first.</summary>
     /// <param name="dimensions">The coordinates of every point.</param>
@@ -66,6 +73,7 @@ internal sealed class ParzenEstimator
     public ParzenEstimator(IReadOnlyList<ParzenDimension> dimensions, IReadOnlyList<double[]> observations, ParzenSettings settings)
     {
         _dimensions = [.. dimensions];
+        _omitLogSigma = settings.OmitLogSigma;
         int observationCount = observations.Count;
         int fittedCount = observationCount + 1;
         var weights = RecencyWeights(observationCount);
@@ -94,7 +102,7 @@ internal sealed class ParzenEstimator
         _kernelCount = weights.Length;
         for (int d = 0; d < _dimensions.Length; d++)
         {
-            _logNormalizers[d] = _sigmas[d] is null ? [] : LogNormalizers(_centres[d], _sigmas[d]);
+            _logNormalizers[d] = _sigmas[d] is null ? [] : LogNormalizers(_centres[d], _sigmas[d], _omitLogSigma);
             _inverseSigmas[d] = _sigmas[d] is null ? [] : Array.ConvertAll(_sigmas[d], sigma => 1 / sigma);
             if (_dimensions[d].Kind == ParzenDimensionKind.Grid)
             {
@@ -291,7 +299,7 @@ internal sealed class ParzenEstimator
     }
 
     /// <summary>Returns log(sigma) + log(Z) per kernel, where Z is the kernel's normal mass inside [0, 1].</summary>
-    private static double[] LogNormalizers(double[] centres, double[] sigmas)
+    private static double[] LogNormalizers(double[] centres, double[] sigmas, bool omitLogSigma)
     {
         var logNormalizers = new double[centres.Length];
         for (int i = 0; i < centres.Length; i++)
@@ -300,7 +308,7 @@ internal sealed class ParzenEstimator
             double lower = -centres[i] / sigmas[i];
             double upper = (1 - centres[i]) / sigmas[i];
             double mass = 1 - Tail(lower) - Tail(upper);
-            logNormalizers[i] = Math.Log(sigmas[i]) + Math.Log(mass);
+            logNormalizers[i] = (omitLogSigma ? 0 : Math.Log(sigmas[i])) + Math.Log(mass);
         }
 
         return logNormalizers;
@@ -436,7 +444,7 @@ internal sealed class ParzenEstimator
             }
 
             // The normalizer is log(sigma) + log(Z), but a mass needs no 1/sigma, so log(sigma) is added back.
-            typeLogMasses[t] = logMass - logNormalizers[i] + logSigma;
+            typeLogMasses[t] = logMass - logNormalizers[i] + (_omitLogSigma ? 0 : logSigma);
         }
 
         var kernelTypes = _gridKernelTypes[d];
