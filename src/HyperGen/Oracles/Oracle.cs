@@ -424,7 +424,7 @@ public abstract class Oracle
                     var hyperParameters = new HyperParameters(_space, stored.Values);
                     trial = new Trial(stored.Number, FormatId(stored.Number), hyperParameters, stored.StartedAt, stored.Schedule);
                     _trials.Add(trial);
-                    _tried.Add(HyperParameterValue.CanonicalKey(TunableValues(hyperParameters.Values)));
+                    _tried.Add(TunedKey(hyperParameters.Values));
                     wasFinished = false;
                 }
                 else
