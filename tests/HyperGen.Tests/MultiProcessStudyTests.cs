@@ -177,6 +177,46 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SuspendedWorker_ResultIsDiscarded()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        using var folder = new TemporaryDirectory();
+        var workers = new List<StudyWorkerProcess>();
+        try
+        {
+            // The paused Fit outlasts the other worker's run, so heartbeats go on after the lease was lost.
+            var paused = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1", "--retries", "3", "--fit-ms", "6000"]);
+            Assert.True(await paused.WaitForLinesAsync(line => line == "started 0 1", 1, LineTimeout), paused.Describe());
+            await SuspendOutsideTransactionAsync(paused, folder);
+
+            // While the first worker is paused its lease on trial 0 expires, and the second worker runs the trial.
+            var other = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1", "--retries", "3", "--fit-ms", "100"]);
+            Assert.True(await other.WaitForExitAsync(ExitTimeout) == 0, other.Describe());
+            paused.Resume();
+            Assert.True(await paused.WaitForExitAsync(ExitTimeout) == 0, paused.Describe());
+
+            var stored = folder.StoredTrials(Project);
+            Assert.Equal(3, stored.Count);
+            Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+            Assert.All(stored, trial => Assert.Single(trial.Events, e => e.Kind == "completed"));
+            Assert.Equal(other.Id, ProcessOf(stored[0].Events.Single(e => e.Kind == "completed").Worker));
+            Assert.Equal(["created", "lease_expired", "requeued", "claimed", "completed"], stored[0].Events.Select(e => e.Kind));
+            var pausedLog = paused.ReadLog();
+            Assert.Contains(pausedLog, line => line.Kind == "fitted" && line.Trial == 0);
+            Assert.Single(pausedLog, line => line.Kind == "lost" && line.Trial == 0);
+            Assert.DoesNotContain(pausedLog, line => line.Kind == "completed");
+        }
+        finally
+        {
+            DisposeAll(workers);
+        }
+    }
+
+    [Fact]
     public async Task CleanStop_ResumesWithAcceptedBudget()
     {
         using var folder = new TemporaryDirectory();
@@ -251,6 +291,44 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
         finally
         {
             DisposeAll(workers);
+        }
+    }
+
+    /// <summary>
+    /// Suspends a worker at a moment when it holds no write lock. A worker suspended inside a transaction would block
+    /// every other worker until their busy timeout, 30 seconds by default, and then fail them.
+    /// </summary>
+    private async Task SuspendOutsideTransactionAsync(StudyWorkerProcess worker, TemporaryDirectory folder)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            worker.Suspend();
+            if (CanBeginWrite(folder))
+            {
+                return;
+            }
+
+            output.WriteLine($"Worker {worker.Id} was suspended inside a transaction (attempt {attempt}); resuming it and trying again.");
+            Assert.True(attempt < 20, "The worker held the write lock at every attempt to suspend it.");
+            worker.Resume();
+            await Task.Delay(20);
+        }
+    }
+
+    private static bool CanBeginWrite(TemporaryDirectory folder)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.Path, Project, "study.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 1000; BEGIN IMMEDIATE; ROLLBACK;";
+        try
+        {
+            command.ExecuteNonQuery();
+            return true;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5)
+        {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace HyperGen.Tests;
 
@@ -117,6 +118,13 @@ internal sealed class StudyWorkerProcess : IDisposable
         return wasRunning;
     }
 
+    /// <summary>Pauses the worker with SIGSTOP, as a debugger, a swapped-out machine or a long GC pause would.</summary>
+    /// <exception cref="PlatformNotSupportedException">The system is not Linux or macOS.</exception>
+    public void Suspend() => Signal(OperatingSystem.IsMacOS() ? 17 : 19);
+
+    /// <summary>Lets a suspended worker run on with SIGCONT.</summary>
+    public void Resume() => Signal(OperatingSystem.IsMacOS() ? 19 : 18);
+
     /// <summary>Waits for the worker to exit by itself and returns its exit code.</summary>
     /// <exception cref="TimeoutException">It still ran after <paramref name="timeout"/>; it is killed.</exception>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
@@ -149,6 +157,22 @@ internal sealed class StudyWorkerProcess : IDisposable
         _process.Dispose();
         _lineArrived.Dispose();
     }
+
+    private void Signal(int signal)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            throw new PlatformNotSupportedException("Pausing a process with a signal needs Linux or macOS.");
+        }
+
+        if (SendSignal(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int processId, int signal);
 
     private int CountLines(Func<string, bool> match)
     {
@@ -187,7 +211,7 @@ internal sealed class StudyWorkerProcess : IDisposable
     }
 }
 
-/// <summary>One line of a study worker's log: a kind (ready, started, fitted, completed, lost, exited) and its
+/// <summary>One line of a study worker's log: a kind (ready, started, fitted, completed, lost, cancelled, exited) and its
 /// values.</summary>
 internal sealed record WorkerLine(string Kind, IReadOnlyList<string> Values)
 {

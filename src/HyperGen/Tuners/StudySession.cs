@@ -167,12 +167,15 @@ internal sealed class StudySession : ITrialRecorder
     /// </summary>
     public bool Finish(Trial trial)
     {
+        bool reported = false;
         bool kept = _storage.Write(_studyName, transaction =>
         {
             Synchronize(transaction);
             var now = DateTimeOffset.UtcNow;
             var stored = _stored[trial.Number];
-            _held.Remove(trial.Number);
+
+            // The heartbeat drops a trial whose lease it found lost, after logging that once.
+            reported = !_held.Remove(trial.Number);
             if (stored.LeaseOwner != WorkerId || stored.IsFinished)
             {
                 return false;
@@ -218,7 +221,11 @@ internal sealed class StudySession : ITrialRecorder
         });
         if (!kept)
         {
-            TunerLog.LeaseLost(_logger, trial.Id);
+            if (!reported)
+            {
+                TunerLog.LeaseLost(_logger, trial.Id);
+            }
+
             trial.ResetForRetry();
             _storage.Write(_studyName, transaction =>
             {
@@ -231,7 +238,10 @@ internal sealed class StudySession : ITrialRecorder
         return kept;
     }
 
-    /// <summary>Renews the leases of the trials this process runs, and reports the ones another worker took over.</summary>
+    /// <summary>
+    /// Renews the leases of the trials this process runs. A trial that another worker took over is logged once and
+    /// no longer renewed. Its Fit runs on, and <see cref="Finish"/> discards the result.
+    /// </summary>
     public void Heartbeat()
     {
         var lost = _storage.Write(_studyName, transaction =>
@@ -252,6 +262,8 @@ internal sealed class StudySession : ITrialRecorder
                 transaction.UpdateTrial(stored);
             }
 
+            // Without this, every later heartbeat until the end of Fit would log the same lost lease again.
+            _held.ExceptWith(taken);
             return taken;
         });
         foreach (int number in lost)
