@@ -177,6 +177,33 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task LongFit_KeepsLeaseByHeartbeat()
+    {
+        using var folder = new TemporaryDirectory();
+        var workers = new List<StudyWorkerProcess>();
+        try
+        {
+            // Each Fit lasts three lease durations, so only the heartbeat keeps the trials from being taken back.
+            string[] options = ["--max-trials", "4", "--lease-seconds", "1", "--retries", "3", "--fit-ms", "3000"];
+            var first = StartWorker(folder, workers, options);
+            var second = StartWorker(folder, workers, options);
+            Assert.Equal(0, await first.WaitForExitAsync(ExitTimeout));
+            Assert.Equal(0, await second.WaitForExitAsync(ExitTimeout));
+
+            var stored = folder.StoredTrials(Project);
+            Assert.Equal(4, stored.Count);
+            Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
+            Assert.All(stored, trial => Assert.Equal(["created", "completed"], trial.Events.Select(e => e.Kind)));
+            var started = workers.SelectMany(worker => worker.ReadLog().Where(line => line.Kind == "started").Select(line => line.Trial));
+            Assert.Equal([0, 1, 2, 3], started.Order());
+        }
+        finally
+        {
+            DisposeAll(workers);
+        }
+    }
+
+    [Fact]
     public async Task SuspendedWorker_ResultIsDiscarded()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
