@@ -10,8 +10,9 @@ namespace HyperGen.StudyWorker;
 /// <remarks>
 /// Lines are <c>ready PID</c>, <c>started TRIAL ATTEMPT</c> when Fit begins, <c>fitted TRIAL</c> when it returns,
 /// <c>completed TRIAL SCORE</c> after the tuner stored the result (read from the tuner's log), <c>lost TRIAL</c> when
-/// another worker had taken the trial over, <c>cancelled</c> when the search was cancelled, and <c>exited REASON</c>
-/// with the oracle's stop reason when the search returned.
+/// another worker had taken the trial over, <c>holding</c> when the worker stops working (see
+/// <see cref="TrialLogProvider"/>), <c>cancelled</c> when the search was cancelled, and <c>exited REASON</c> with the
+/// oracle's stop reason when the search returned.
 /// </remarks>
 internal sealed class TrialLog : IDisposable
 {
@@ -42,10 +43,17 @@ internal sealed class TrialLog : IDisposable
 /// Turns the tuner's "trial completed" and "lease lost" log events into <see cref="TrialLog"/> lines, and echoes
 /// warnings and errors to standard error.
 /// </summary>
-internal sealed class TrialLogProvider(TrialLog log) : ILoggerProvider, ILogger
+/// <remarks>
+/// When <c>holdAfter</c> is set, the search thread that logs that many completed trials blocks inside the logger
+/// and writes <c>holding</c>. The tuner logs a completed trial right after storing it, so a test that kills the
+/// worker then kills it between a stored result and the next claim, however late the kill comes.
+/// </remarks>
+internal sealed class TrialLogProvider(TrialLog log, int? holdAfter) : ILoggerProvider, ILogger
 {
     private const int TrialCompletedEventId = 3;
     private const int LeaseLostEventId = 15;
+
+    private int _completed;
 
     public ILogger CreateLogger(string categoryName) => this;
 
@@ -59,6 +67,11 @@ internal sealed class TrialLogProvider(TrialLog log) : ILoggerProvider, ILogger
         if (eventId.Id == TrialCompletedEventId)
         {
             log.Write("completed", TrialNumber(state), Property(state, "Score"));
+            if (Interlocked.Increment(ref _completed) == holdAfter)
+            {
+                log.Write("holding");
+                Thread.Sleep(Timeout.Infinite);
+            }
         }
         else if (eventId.Id == LeaseLostEventId)
         {

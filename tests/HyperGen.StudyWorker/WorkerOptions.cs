@@ -18,6 +18,7 @@ internal sealed record WorkerOptions
           --fit-ms MS           how long each Fit sleeps, in milliseconds (default 0)
           --start-file FILE     wait until FILE exists before the search starts
           --cancel-in-fit N     cancel the search inside the N-th Fit of this process (from 1); exit code 3
+          --hold-after N        stop working, without exiting, once this process stored N completed trials
           --accept-changes      set TunerOptions.AcceptChangedStudy
         """;
 
@@ -40,6 +41,8 @@ internal sealed record WorkerOptions
     public string? StartFile { get; init; }
 
     public int? CancelInFit { get; init; }
+
+    public int? HoldAfter { get; init; }
 
     public bool AcceptChanges { get; init; }
 
@@ -81,6 +84,7 @@ internal sealed record WorkerOptions
             FitMilliseconds = values.Remove("--fit-ms", out string? fit) ? Number(fit, "--fit-ms") : 0,
             StartFile = values.Remove("--start-file", out string? start) ? start : null,
             CancelInFit = values.Remove("--cancel-in-fit", out string? cancel) ? Number(cancel, "--cancel-in-fit") : null,
+            HoldAfter = values.Remove("--hold-after", out string? hold) ? Number(hold, "--hold-after") : null,
             AcceptChanges = acceptChanges,
         };
         if (values.Count > 0)

@@ -10,6 +10,9 @@ namespace HyperGen.Tests;
 /// Runs one study from several HyperGen.StudyWorker processes at once, kills some of them at random moments, and
 /// checks what the study database and the workers' own logs record afterwards.
 /// </summary>
+/// <remarks>The class runs alone, because the kill test reacts to the workers' output and other tests running at the
+/// same time on a small machine would delay that.</remarks>
+[Collection(nameof(MultiProcessStudyTests))]
 public class MultiProcessStudyTests(ITestOutputHelper output)
 {
     private const string Project = "shared";
@@ -69,7 +72,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     [Fact]
     public async Task KilledWorkers_LoseNoFinishedTrial()
     {
-        const int MaxTrials = 300;
+        const int MaxTrials = 100;
         const int Kills = 24;
         using var folder = new TemporaryDirectory();
         var random = new Random(20261204);
@@ -93,18 +96,20 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 kills += slow.Kill() ? 1 : 0;
                 Assert.True(slowInFit, $"A worker started no trial. {slow.Describe()}");
 
-                // The fast worker starts only now, because while it runs it finishes trials quickly.
+                // The fast worker starts only now, because while it runs it finishes trials quickly. It stops working
+                // after a few stored results, so that however late the kill comes it leaves trials for later rounds.
                 bool afterCommit = round % 2 == 0;
-                var fast = StartWorker(folder, workers, [.. shared, "--fit-ms", afterCommit ? "0" : "60"]);
+                string hold = afterCommit ? random.Next(1, 4).ToString(CultureInfo.InvariantCulture) : "5";
+                var fast = StartWorker(folder, workers, [.. shared, "--fit-ms", afterCommit ? "0" : "20", "--hold-after", hold]);
 
                 if (afterCommit)
                 {
-                    await fast.WaitForLinesAsync(line => line.StartsWith("completed", StringComparison.Ordinal), random.Next(1, 3), LineTimeout);
+                    await fast.WaitForLinesAsync(line => line == "holding", 1, LineTimeout);
                 }
                 else
                 {
                     await fast.WaitForLinesAsync(line => line.StartsWith("started", StringComparison.Ordinal), 1, LineTimeout);
-                    await Task.Delay(random.Next(0, 200));
+                    await Task.Delay(random.Next(0, 150));
                 }
 
                 kills += fast.Kill() ? 1 : 0;
@@ -117,10 +122,10 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                     {
                         killedInFit.Add((worker.Id, log[^1].Trial));
                     }
-                    else if (log[^1].Kind is "fitted" or "completed")
+                    else if (log[^1].Kind is "fitted" or "completed" or "holding")
                     {
                         // Between the end of Fit and the next trial's start the worker stores the result and
-                        // claims the next trial, one transaction each.
+                        // claims the next trial, one transaction each. A holding worker stopped right after storing.
                         killedStoring++;
                     }
                 }
@@ -453,4 +458,10 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             worker.Dispose();
         }
     }
+}
+
+/// <summary>The collection of <see cref="MultiProcessStudyTests"/>, which runs while no other test class runs.</summary>
+[CollectionDefinition(nameof(MultiProcessStudyTests), DisableParallelization = true)]
+public sealed class MultiProcessStudyCollection
+{
 }

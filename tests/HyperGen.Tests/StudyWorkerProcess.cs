@@ -211,8 +211,10 @@ internal sealed class StudyWorkerProcess : IDisposable
     }
 }
 
-/// <summary>One line of a study worker's log: a kind (ready, started, fitted, completed, lost, cancelled, exited) and its
-/// values.</summary>
+/// <summary>
+/// One line of a study worker's log: a kind (ready, started, fitted, completed, lost, holding, cancelled, exited)
+/// and its values.
+/// </summary>
 internal sealed record WorkerLine(string Kind, IReadOnlyList<string> Values)
 {
     /// <summary>The trial number of a started, fitted, completed or lost line.</summary>
