@@ -182,6 +182,37 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task KilledWorkerWithoutRetries_FailsTrial()
+    {
+        using var folder = new TemporaryDirectory();
+        var workers = new List<StudyWorkerProcess>();
+        try
+        {
+            var killed = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1", "--fit-ms", "5000"]);
+            Assert.True(await killed.WaitForLinesAsync(line => line == "started 0 1", 1, LineTimeout), killed.Describe());
+            Assert.True(killed.Kill());
+
+            var next = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1"]);
+            Assert.True(await next.WaitForExitAsync(ExitTimeout) == 0, next.Describe());
+
+            var stored = folder.StoredTrials(Project);
+            Assert.Equal(3, stored.Count);
+            Assert.Equal(TrialStatus.Failed, stored[0].Status);
+            Assert.Null(stored[0].Score);
+            Assert.Contains("MaxRetriesPerTrial is 0", stored[0].ErrorMessage);
+            Assert.Equal(["created", "lease_expired", "failed"], stored[0].Events.Select(e => e.Kind));
+            Assert.Contains(ProcessTag(killed.Id), stored[0].Events[1].Message);
+            Assert.Equal(TrialStatus.Completed, stored[1].Status);
+            Assert.Equal(TrialStatus.Completed, stored[2].Status);
+            Assert.Equal([1, 2], next.ReadLog().Where(line => line.Kind == "started").Select(line => line.Trial));
+        }
+        finally
+        {
+            DisposeAll(workers);
+        }
+    }
+
+    [Fact]
     public async Task LongFit_KeepsLeaseByHeartbeat()
     {
         using var folder = new TemporaryDirectory();
