@@ -16,7 +16,8 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 }
 
 using var log = new TrialLog(options.LogPath);
-using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(new TrialLogProvider(log, options.HoldAfter)));
+using var loggerFactory = LoggerFactory.Create(
+    builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(new TrialLogProvider(log, options.HoldAfter)));
 log.Write("ready", Environment.ProcessId);
 while (options.StartFile is not null && !File.Exists(options.StartFile))
 {

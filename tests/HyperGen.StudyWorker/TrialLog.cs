@@ -26,7 +26,8 @@ internal sealed class TrialLog : IDisposable
 
     public void Write(string kind, params object?[] values)
     {
-        string line = string.Join(' ', values.Select(value => Convert.ToString(value, CultureInfo.InvariantCulture)).Prepend(kind));
+        var texts = values.Select(value => Convert.ToString(value, CultureInfo.InvariantCulture));
+        string line = string.Join(' ', texts.Prepend(kind));
         lock (_gate)
         {
             _file.WriteLine(line);
@@ -62,7 +63,8 @@ internal sealed class TrialLogProvider(TrialLog log, int? holdAfter) : ILoggerPr
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         if (eventId.Id == TrialCompletedEventId)
         {

@@ -26,14 +26,17 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
         string startFile = Path.Combine(folder.Path, "start");
         var workers = Enumerable.Range(0, 4)
             .Select(i => StudyWorkerProcess.Start(
-                folder.Path, Project, LogFile(folder, i), "--max-trials", "40", "--seed", "11", "--fit-ms", "100", "--start-file", startFile))
+                folder.Path,
+                Project,
+                LogFile(folder, i),
+                ["--max-trials", "40", "--seed", "11", "--fit-ms", "100", "--start-file", startFile]))
             .ToList();
         try
         {
             // The gate makes the four open the new study database at the same moment.
             foreach (var worker in workers)
             {
-                Assert.True(await worker.WaitForLinesAsync(line => line.StartsWith("ready", StringComparison.Ordinal), 1, LineTimeout), worker.Describe());
+                Assert.True(await worker.WaitForLinesAsync(Kind("ready"), 1, LineTimeout), worker.Describe());
             }
 
             File.WriteAllText(startFile, string.Empty);
@@ -50,15 +53,17 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             Assert.All(stored, trial => Assert.Equal(["created", "completed"], trial.Events.Select(e => e.Kind)));
 
             var logs = workers.ToDictionary(worker => worker.Id, worker => worker.ReadLog());
-            var started = logs.Values.SelectMany(log => log.Where(line => line.Kind == "started").Select(line => line.Trial)).ToList();
+            var started = logs.Values.SelectMany(log => Trials(log, "started")).ToList();
             Assert.Equal(Enumerable.Range(0, 40), started.Order());
-            var completed = logs.SelectMany(pair => pair.Value.Where(line => line.Kind == "completed").Select(line => (Worker: pair.Key, Line: line))).ToList();
+            var completed = logs
+                .SelectMany(pair => pair.Value.Where(line => line.Kind == "completed").Select(line => (Worker: pair.Key, Line: line)))
+                .ToList();
             Assert.Equal(Enumerable.Range(0, 40), completed.Select(entry => entry.Line.Trial).Order());
             foreach (var (worker, line) in completed)
             {
                 var trial = stored[line.Trial];
                 Assert.Equal(trial.Score, line.Score);
-                Assert.Equal(worker, ProcessOf(trial.Events.Single(e => e.Kind == "completed").Worker));
+                Assert.Equal(worker, CompletingProcess(trial));
             }
 
             Assert.True(completed.Select(entry => entry.Worker).Distinct().Count() >= 2, "Only one worker completed trials.");
@@ -81,7 +86,8 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
         var killedInFit = new List<(int Process, int Trial)>();
         int killedStoring = 0;
         int kills = 0;
-        string[] shared = ["--max-trials", MaxTrials.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--lease-seconds", "1", "--retries", "100"];
+        string[] shared =
+            ["--max-trials", MaxTrials.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--lease-seconds", "1", "--retries", "100"];
         try
         {
             for (int round = 0; kills < Kills && round < 2 * Kills; round++)
@@ -89,8 +95,9 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 // Each round starts a worker with a long Fit and kills it inside Fit. Then it starts one with a short
                 // Fit and kills it right after it stored a result, or at a random moment.
                 int fitMilliseconds = random.Next(800, 1200);
-                var slow = StartWorker(folder, workers, [.. shared, "--fit-ms", fitMilliseconds.ToString(CultureInfo.InvariantCulture)]);
-                bool slowInFit = await slow.WaitForLinesAsync(line => line.StartsWith("started", StringComparison.Ordinal), 1, LineTimeout);
+                string fit = fitMilliseconds.ToString(CultureInfo.InvariantCulture);
+                var slow = StartWorker(folder, workers, [.. shared, "--fit-ms", fit]);
+                bool slowInFit = await slow.WaitForLinesAsync(Kind("started"), 1, LineTimeout);
                 await Task.Delay(random.Next(0, 250));
                 Observe(folder, observed);
                 kills += slow.Kill() ? 1 : 0;
@@ -108,7 +115,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 }
                 else
                 {
-                    await fast.WaitForLinesAsync(line => line.StartsWith("started", StringComparison.Ordinal), 1, LineTimeout);
+                    await fast.WaitForLinesAsync(Kind("started"), 1, LineTimeout);
                     await Task.Delay(random.Next(0, 150));
                 }
 
@@ -117,7 +124,8 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 foreach (var worker in new[] { slow, fast })
                 {
                     var log = worker.ReadLog();
-                    output.WriteLine($"Round {round}: worker {worker.Id} ended with: {string.Join(" | ", log.TakeLast(6))}; {log.Count(line => line.Kind == "completed")} completed");
+                    int completed = log.Count(line => line.Kind == "completed");
+                    output.WriteLine($"Round {round}: worker {worker.Id} ended with {string.Join(" | ", log.TakeLast(6))} ({completed} completed)");
                     if (log[^1].Kind == "started")
                     {
                         killedInFit.Add((worker.Id, log[^1].Trial));
@@ -131,10 +139,10 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 }
             }
 
-            output.WriteLine($"{kills} kills: {killedInFit.Count} in Fit, {killedStoring} while storing a result or claiming the next trial.");
-            Assert.True(kills >= Kills, $"Only {kills} workers were killed while running; the study ran out of trials first.");
+            output.WriteLine($"{kills} kills: {killedInFit.Count} in Fit, {killedStoring} while storing a result or claiming a trial.");
+            Assert.True(kills >= Kills, $"Only {kills} workers were killed while running, because the study ran out of trials.");
             Assert.True(killedInFit.Count >= Kills / 4, $"Only {killedInFit.Count} workers were killed inside Fit.");
-            Assert.True(killedStoring >= Kills / 8, $"Only {killedStoring} workers were killed while storing a result or claiming a trial.");
+            Assert.True(killedStoring >= Kills / 8, $"Only {killedStoring} workers were killed while storing or claiming.");
             Assert.Equal("ok", IntegrityCheck(folder));
             var afterKills = folder.StoredTrials(Project);
             AssertKept(observed, afterKills);
@@ -155,8 +163,9 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             foreach (var (process, number) in killedInFit)
             {
                 var events = stored[number].Events;
-                int expired = events.ToList().FindIndex(e => e.Kind == "lease_expired" && e.Message!.Contains(ProcessTag(process), StringComparison.Ordinal));
-                Assert.True(expired >= 0, $"Trial {number}, killed in Fit with worker {process}, has no lease_expired event for it: {Describe(events)}");
+                int expired = events.ToList().FindIndex(
+                    e => e.Kind == "lease_expired" && e.Message!.Contains(ProcessTag(process), StringComparison.Ordinal));
+                Assert.True(expired >= 0, $"Trial {number}, killed in Fit of worker {process}, has no lease_expired event: {Describe(events)}");
                 Assert.True(expired + 1 < events.Count, $"Trial {number} has no event after its lease expired: {Describe(events)}");
                 Assert.Equal("requeued", events[expired + 1].Kind);
             }
@@ -169,11 +178,11 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             {
                 var trial = stored[line.Trial];
                 Assert.Equal(trial.Score, line.Score);
-                Assert.Equal(worker, ProcessOf(trial.Events.Single(e => e.Kind == "completed").Worker));
+                Assert.Equal(worker, CompletingProcess(trial));
             }
 
-            var lastCompleted = stored.Where(trial => ProcessOf(trial.Events.Single(e => e.Kind == "completed").Worker) == last.Id).Select(trial => trial.Number);
-            Assert.Equal(lastCompleted, completedLines.Where(entry => entry.Worker == last.Id).Select(entry => entry.Line.Trial).Order());
+            var lastCompleted = stored.Where(trial => CompletingProcess(trial) == last.Id).Select(trial => trial.Number);
+            Assert.Equal(lastCompleted, Trials(last.ReadLog(), "completed").Order());
         }
         finally
         {
@@ -230,7 +239,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             Assert.Equal(4, stored.Count);
             Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
             Assert.All(stored, trial => Assert.Equal(["created", "completed"], trial.Events.Select(e => e.Kind)));
-            var started = workers.SelectMany(worker => worker.ReadLog().Where(line => line.Kind == "started").Select(line => line.Trial));
+            var started = workers.SelectMany(worker => Trials(worker.ReadLog(), "started"));
             Assert.Equal([0, 1, 2, 3], started.Order());
         }
         finally
@@ -252,12 +261,13 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
         try
         {
             // The paused Fit outlasts the other worker's run, so heartbeats go on after the lease was lost.
-            var paused = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1", "--retries", "3", "--fit-ms", "6000"]);
+            string[] shared = ["--max-trials", "3", "--lease-seconds", "1", "--retries", "3"];
+            var paused = StartWorker(folder, workers, [.. shared, "--fit-ms", "6000"]);
             Assert.True(await paused.WaitForLinesAsync(line => line == "started 0 1", 1, LineTimeout), paused.Describe());
             await SuspendOutsideTransactionAsync(paused, folder);
 
             // While the first worker is paused its lease on trial 0 expires, and the second worker runs the trial.
-            var other = StartWorker(folder, workers, ["--max-trials", "3", "--lease-seconds", "1", "--retries", "3", "--fit-ms", "100"]);
+            var other = StartWorker(folder, workers, [.. shared, "--fit-ms", "100"]);
             Assert.True(await other.WaitForExitAsync(ExitTimeout) == 0, other.Describe());
             paused.Resume();
             Assert.True(await paused.WaitForExitAsync(ExitTimeout) == 0, paused.Describe());
@@ -266,7 +276,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             Assert.Equal(3, stored.Count);
             Assert.All(stored, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
             Assert.All(stored, trial => Assert.Single(trial.Events, e => e.Kind == "completed"));
-            Assert.Equal(other.Id, ProcessOf(stored[0].Events.Single(e => e.Kind == "completed").Worker));
+            Assert.Equal(other.Id, CompletingProcess(stored[0]));
             Assert.Equal(["created", "lease_expired", "requeued", "claimed", "completed"], stored[0].Events.Select(e => e.Kind));
             var pausedLog = paused.ReadLog();
             Assert.Contains(pausedLog, line => line.Kind == "fitted" && line.Trial == 0);
@@ -371,7 +381,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
                 return;
             }
 
-            output.WriteLine($"Worker {worker.Id} was suspended inside a transaction (attempt {attempt}); resuming it and trying again.");
+            output.WriteLine($"Worker {worker.Id} was suspended inside a transaction (attempt {attempt}), so it is resumed.");
             Assert.True(attempt < 20, "The worker held the write lock at every attempt to suspend it.");
             worker.Resume();
             await Task.Delay(20);
@@ -380,7 +390,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
 
     private static bool CanBeginWrite(TemporaryDirectory folder)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.Path, Project, "study.db")};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath(folder)};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout = 1000; BEGIN IMMEDIATE; ROLLBACK;";
@@ -417,7 +427,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     /// <summary>Records the score and values of every trial that has finished by now.</summary>
     private static void Observe(TemporaryDirectory folder, Dictionary<int, (double? Score, string Configuration)> observed)
     {
-        if (!File.Exists(Path.Combine(folder.Path, Project, "study.db")))
+        if (!File.Exists(DatabasePath(folder)))
         {
             return;
         }
@@ -439,7 +449,8 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
         }
     }
 
-    private static void AssertKept(Dictionary<int, (double? Score, string Configuration)> observed, IReadOnlyList<StoredTrial> stored)
+    private static void AssertKept(
+        Dictionary<int, (double? Score, string Configuration)> observed, IReadOnlyList<StoredTrial> stored)
     {
         Assert.NotEmpty(observed);
         foreach (var (number, (score, configuration)) in observed)
@@ -453,7 +464,7 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
 
     private static string IntegrityCheck(TemporaryDirectory folder)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.Path, Project, "study.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={DatabasePath(folder)};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
@@ -469,7 +480,19 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
     }
 
     private static string Configuration(StoredTrial trial) =>
-        string.Join(";", trial.Values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => FormattableString.Invariant($"{pair.Key}={pair.Value}")));
+        string.Join(
+            ";",
+            trial.Values.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => FormattableString.Invariant($"{pair.Key}={pair.Value}")));
+
+    private static string DatabasePath(TemporaryDirectory folder) => Path.Combine(folder.Path, Project, "study.db");
+
+    private static Func<string, bool> Kind(string kind) => line => line.StartsWith(kind, StringComparison.Ordinal);
+
+    private static IEnumerable<int> Trials(IEnumerable<WorkerLine> log, string kind) =>
+        log.Where(line => line.Kind == kind).Select(line => line.Trial);
+
+    /// <summary>The process that stored a trial's completion, from the worker id in its history.</summary>
+    private static int CompletingProcess(StoredTrial trial) => ProcessOf(trial.Events.Single(e => e.Kind == "completed").Worker);
 
     /// <summary>The process id inside a worker id, which is machine, process id and a random suffix.</summary>
     private static int ProcessOf(string workerId) => int.Parse(workerId.Split(':')[^2], CultureInfo.InvariantCulture);
