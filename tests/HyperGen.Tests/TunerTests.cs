@@ -371,9 +371,20 @@ public class TunerTests
         var running = first.SearchAsync();
         Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
 
-        var second = CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 4, seed: 1));
+        using var secondInside = new ManualResetEventSlim();
+        var second = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp =>
+            {
+                secondInside.Set();
+                return 2.0;
+            },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 4, seed: 1));
         var secondRun = second.SearchAsync();
-        await Task.Delay(200);
+
+        // Releasing the first search only once the second runs a trial keeps the first from finishing them all.
+        Assert.True(secondInside.Wait(TimeSpan.FromSeconds(10)));
         release.Set();
         await Task.WhenAll(running, secondRun);
 

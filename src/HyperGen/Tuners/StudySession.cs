@@ -184,12 +184,15 @@ internal sealed class StudySession : ITrialRecorder
     /// </summary>
     public bool Finish(Trial trial)
     {
+        bool reported = false;
         bool recorded = _storage.Write(_studyName, transaction =>
         {
             Synchronize(transaction);
             var now = DateTimeOffset.UtcNow;
             var record = _stored[trial.Number];
-            _runningHere.Remove(trial.Number);
+
+            // The heartbeat drops a trial whose lease it found lost, after logging that once.
+            reported = !_runningHere.Remove(trial.Number);
             if (record.LeaseOwner != WorkerId || record.IsFinished)
             {
                 return false;
@@ -235,7 +238,11 @@ internal sealed class StudySession : ITrialRecorder
         });
         if (!recorded)
         {
-            TunerLog.LeaseLost(_logger, trial.Id);
+            if (!reported)
+            {
+                TunerLog.LeaseLost(_logger, trial.Id);
+            }
+
             trial.ResetForRetry();
             _storage.Write(_studyName, transaction =>
             {
@@ -248,7 +255,10 @@ internal sealed class StudySession : ITrialRecorder
         return recorded;
     }
 
-    /// <summary>Renews the leases of the trials this process runs, and reports the ones another worker took over.</summary>
+    /// <summary>
+    /// Renews the leases of the trials this process runs. A trial that another worker took over is logged once and
+    /// no longer renewed. Its Fit runs on, and <see cref="Finish"/> discards the result.
+    /// </summary>
     public void Heartbeat()
     {
         var lost = _storage.Write(_studyName, transaction =>
@@ -269,6 +279,8 @@ internal sealed class StudySession : ITrialRecorder
                 transaction.UpdateTrial(stored);
             }
 
+            // Without this, every later heartbeat until the end of Fit would log the same lost lease again.
+            _runningHere.ExceptWith(takenOver);
             return takenOver;
         });
         foreach (int number in lost)
