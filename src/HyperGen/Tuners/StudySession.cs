@@ -29,6 +29,7 @@ internal sealed class StudySession : ITrialRecorder
     private readonly ILogger _logger;
     private readonly Dictionary<int, StoredTrial> _stored = [];
     private readonly HashSet<int> _runningHere = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, CancellationTokenSource> _leaseWatchers = new();
     private long _version = -1;
     private long _stateVersion;
     private string? _lastState;
@@ -286,7 +287,21 @@ internal sealed class StudySession : ITrialRecorder
         foreach (int number in lost)
         {
             TunerLog.LeaseLost(_logger, _oracle.Trials[number].Id);
+            if (_leaseWatchers.TryGetValue(number, out var watcher))
+            {
+                watcher.Cancel();
+            }
         }
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="cancellation"/> when the heartbeat finds that another worker took over the trial's
+    /// lease, so that a Fit whose result would be discarded stops early. Disposing the result stops watching.
+    /// </summary>
+    public IDisposable WatchLease(int trialNumber, CancellationTokenSource cancellation)
+    {
+        _leaseWatchers[trialNumber] = cancellation;
+        return new LeaseWatch(() => _leaseWatchers.TryRemove(trialNumber, out _));
     }
 
     public bool ReportIntermediate(Trial trial, int step, double value) => _storage.Write(_studyName, transaction =>
@@ -402,6 +417,12 @@ internal sealed class StudySession : ITrialRecorder
             Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+/// <summary>Stops watching a trial's lease when disposed.</summary>
+internal sealed class LeaseWatch(Action stop) : IDisposable
+{
+    public void Dispose() => stop();
 }
 
 /// <summary>

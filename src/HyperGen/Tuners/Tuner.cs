@@ -474,15 +474,23 @@ public class Tuner<TModel>
         string budget = Oracle.MaxTrials?.ToString(CultureInfo.InvariantCulture) ?? "?";
         TunerLog.TrialStarted(_logger, trial.Id, trial.Number + 1, budget, trial.HyperParameters.ToString());
         Exception? fatal = null;
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watch = session.WatchLease(trial.Number, leaseLost);
         try
         {
-            RunTrial(session, trial, cancellationToken);
+            RunTrial(session, trial, leaseLost.Token);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             trial.Status = TrialStatus.Stopped;
             trial.ErrorMessage = "The search was cancelled while this trial ran; it runs again when the search resumes.";
             fatal = ex;
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            // The result would be discarded: another worker runs the trial now, and Finish stores nothing from here.
+            trial.Status = TrialStatus.Stopped;
+            trial.ErrorMessage = "Another worker took over this trial's lease, so this worker stopped it.";
         }
         catch (ObjectiveNotReportedException ex)
         {
