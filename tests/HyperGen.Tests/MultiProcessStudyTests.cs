@@ -279,7 +279,8 @@ public class MultiProcessStudyTests(ITestOutputHelper output)
             Assert.Equal(other.Id, CompletingProcess(stored[0]));
             Assert.Equal(["created", "lease_expired", "requeued", "claimed", "completed"], stored[0].Events.Select(e => e.Kind));
             var pausedLog = paused.ReadLog();
-            Assert.Contains(pausedLog, line => line.Kind == "fitted" && line.Trial == 0);
+            // After the resume, either the Fit returns first or the heartbeat finds the lease lost and cancels it;
+            // both end with the result discarded.
             Assert.Single(pausedLog, line => line.Kind == "lost" && line.Trial == 0);
             Assert.DoesNotContain(pausedLog, line => line.Kind == "completed");
         }
