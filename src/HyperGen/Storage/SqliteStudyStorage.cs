@@ -23,6 +23,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 {
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <summary>Opens the study database at <paramref name="path"/>, creating the file and its folder when missing.</summary>
@@ -174,6 +175,11 @@ public sealed class SqliteStudyStorage : IStudyStorage
             if (!_disposed)
             {
                 _disposed = true;
+                foreach (var command in _prepared.Values)
+                {
+                    command.Dispose();
+                }
+
                 _connection.Dispose();
             }
         }
@@ -189,13 +195,13 @@ public sealed class SqliteStudyStorage : IStudyStorage
             // readers never block. So a busy error is retried here, before the body has changed anything.
             Guard(action, () =>
             {
-                SqliteSchema.Execute(_connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
+                Prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").ExecuteNonQuery();
                 return 0;
             });
             try
             {
                 T result = body();
-                SqliteSchema.Execute(_connection, "COMMIT");
+                Prepared("COMMIT").ExecuteNonQuery();
                 return result;
             }
             catch (SqliteException ex)
@@ -278,6 +284,24 @@ public sealed class SqliteStudyStorage : IStudyStorage
         return command;
     }
 
+    /// <summary>
+    /// Returns this storage's reusable command for <paramref name="sql"/>, with no parameters. The command keeps its
+    /// compiled SQLite statement, so the statements that run on every trial are compiled once per storage instead of
+    /// once per run. The storage owns the command: do not dispose it, and dispose its reader before it runs again.
+    /// </summary>
+    private SqliteCommand Prepared(string sql)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
     private object? Scalar(string sql)
     {
         using var command = Command(sql);
@@ -328,7 +352,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 
     private (long Id, long Version, long StateVersion) StudyKey(string studyName)
     {
-        using var command = Command("SELECT id, version, oracle_state_version FROM studies WHERE name = $name");
+        var command = Prepared("SELECT id, version, oracle_state_version FROM studies WHERE name = $name");
         command.Parameters.AddWithValue("$name", studyName);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -343,16 +367,16 @@ public sealed class SqliteStudyStorage : IStudyStorage
     {
         var trials = new List<StoredTrial>();
         var byNumber = new Dictionary<int, StoredTrial>();
-        using (var command = Command(
+        var command = Prepared(
             """
             SELECT number, status, values_json, schedule_json, score, metrics_json, best_step, executions_json, error,
                    started_at, ended_at, checkpoint, attempts, lease_owner, lease_expires_at, version
             FROM trials WHERE study_id = $study AND version > $since ORDER BY number
-            """))
+            """);
+        command.Parameters.AddWithValue("$study", studyId);
+        command.Parameters.AddWithValue("$since", sinceVersion);
+        using (var reader = command.ExecuteReader())
         {
-            command.Parameters.AddWithValue("$study", studyId);
-            command.Parameters.AddWithValue("$since", sinceVersion);
-            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var trial = new StoredTrial
@@ -415,7 +439,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 
     private void ForEachRow(string sql, long studyId, long sinceVersion, Action<SqliteDataReader> read)
     {
-        using var command = Command(sql);
+        var command = Prepared(sql);
         command.Parameters.AddWithValue("$study", studyId);
         command.Parameters.AddWithValue("$since", sinceVersion);
         using var reader = command.ExecuteReader();
@@ -443,7 +467,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 
         public string? ReadOracleState()
         {
-            using var command = storage.Command("SELECT oracle_state FROM studies WHERE id = $study");
+            var command = storage.Prepared("SELECT oracle_state FROM studies WHERE id = $study");
             command.Parameters.AddWithValue("$study", studyId);
             return command.ExecuteScalar() as string;
         }
@@ -451,7 +475,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         public void InsertTrial(StoredTrial trial)
         {
             ArgumentNullException.ThrowIfNull(trial);
-            using var command = storage.Command(
+            var command = storage.Prepared(
                 """
                 INSERT INTO trials (study_id, number, status, values_json, schedule_json, score, metrics_json, best_step,
                                     executions_json, error, started_at, ended_at, checkpoint, attempts, lease_owner,
@@ -479,7 +503,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             ArgumentNullException.ThrowIfNull(trial);
             RequireChangeable(trial.Number);
-            using var command = storage.Command(
+            var command = storage.Prepared(
                 """
                 UPDATE trials SET status = $status, score = $score, metrics_json = $metrics, best_step = $bestStep,
                                   executions_json = $executions, error = $error, ended_at = $endedAt, checkpoint = $checkpoint,
@@ -495,7 +519,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         public void SetIntermediateValue(int trialNumber, int step, double value)
         {
             RequireChangeable(trialNumber);
-            using var command = storage.Command(
+            var command = storage.Prepared(
                 """
                 INSERT INTO intermediate_values (study_id, number, step, value, value_text) VALUES ($study, $number, $step, $value, $text)
                 ON CONFLICT (study_id, number, step) DO UPDATE SET value = excluded.value, value_text = excluded.value_text
@@ -512,7 +536,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         public void ClearIntermediateValues(int trialNumber)
         {
             RequireChangeable(trialNumber);
-            using var command = storage.Command("DELETE FROM intermediate_values WHERE study_id = $study AND number = $number");
+            var command = storage.Prepared("DELETE FROM intermediate_values WHERE study_id = $study AND number = $number");
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
             command.ExecuteNonQuery();
@@ -523,7 +547,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             ArgumentNullException.ThrowIfNull(trialEvent);
             RequireExisting(trialNumber);
-            using var command = storage.Command(
+            var command = storage.Prepared(
                 "INSERT INTO trial_events (study_id, number, at, kind, worker, message) VALUES ($study, $number, $at, $kind, $worker, $message)");
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
@@ -540,7 +564,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
             RequireExisting(trialNumber);
-            using var command = storage.Command(
+            var command = storage.Prepared(
                 """
                 INSERT INTO trial_attributes (study_id, number, key, value) VALUES ($study, $number, $key, $value)
                 ON CONFLICT (study_id, number, key) DO UPDATE SET value = excluded.value
@@ -555,7 +579,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 
         public void SaveOracleState(string? state)
         {
-            using var command = storage.Command("UPDATE studies SET oracle_state = $state, oracle_state_version = $version WHERE id = $study");
+            var command = storage.Prepared("UPDATE studies SET oracle_state = $state, oracle_state_version = $version WHERE id = $study");
             command.Parameters.AddWithValue("$state", DbValue(state));
             command.Parameters.AddWithValue("$version", NewVersion);
             command.Parameters.AddWithValue("$study", studyId);
@@ -586,7 +610,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
                 return;
             }
 
-            using var command = storage.Command("UPDATE studies SET version = $version WHERE id = $study");
+            var command = storage.Prepared("UPDATE studies SET version = $version WHERE id = $study");
             command.Parameters.AddWithValue("$version", NewVersion);
             command.Parameters.AddWithValue("$study", studyId);
             command.ExecuteNonQuery();
@@ -614,7 +638,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
         /// <exception cref="InvalidOperationException">The study has no such trial.</exception>
         private string RequireExisting(int trialNumber)
         {
-            using var command = storage.Command("SELECT status FROM trials WHERE study_id = $study AND number = $number");
+            var command = storage.Prepared("SELECT status FROM trials WHERE study_id = $study AND number = $number");
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
             return command.ExecuteScalar() as string
@@ -632,7 +656,7 @@ public sealed class SqliteStudyStorage : IStudyStorage
 
         private void Touch(int trialNumber)
         {
-            using var command = storage.Command("UPDATE trials SET version = $version WHERE study_id = $study AND number = $number");
+            var command = storage.Prepared("UPDATE trials SET version = $version WHERE study_id = $study AND number = $number");
             command.Parameters.AddWithValue("$version", NewVersion);
             command.Parameters.AddWithValue("$study", studyId);
             command.Parameters.AddWithValue("$number", trialNumber);
