@@ -115,6 +115,13 @@ internal static class StoredJson
     public static string? WriteSchedule(TrialSchedule? schedule) => schedule is null ? null : Write(writer =>
     {
         writer.WriteStartObject();
+        WriteScheduleProperties(writer, schedule);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>Writes a schedule's fields into the open object; the study database and the JSON export share them.</summary>
+    public static void WriteScheduleProperties(Utf8JsonWriter writer, TrialSchedule schedule)
+    {
         writer.WriteNumber("epochs", schedule.Epochs);
         writer.WriteNumber("initial_epoch", schedule.InitialEpoch);
         if (schedule.ResumeFromTrialId is not null)
@@ -131,9 +138,7 @@ internal static class StoredJson
         {
             writer.WriteNumber("round", schedule.Round.Value);
         }
-
-        writer.WriteEndObject();
-    });
+    }
 
     public static TrialSchedule? ReadSchedule(string? json)
     {

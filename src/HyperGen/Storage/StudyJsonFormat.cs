@@ -117,11 +117,7 @@ internal static class StudyJsonFormat
         }
 
         writer.WriteStartObject("schedule");
-        writer.WriteNumber("epochs", schedule.Epochs);
-        writer.WriteNumber("initial_epoch", schedule.InitialEpoch);
-        WriteOptionalString(writer, "resume_from_trial_id", schedule.ResumeFromTrialId);
-        WriteOptionalInt(writer, "bracket", schedule.Bracket);
-        WriteOptionalInt(writer, "round", schedule.Round);
+        StoredJson.WriteScheduleProperties(writer, schedule);
         writer.WriteEndObject();
     }
 
