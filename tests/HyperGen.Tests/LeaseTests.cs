@@ -25,10 +25,10 @@ public sealed class LeaseTests
         Assert.True(model.Started.Wait(TimeSpan.FromSeconds(10)), "Fit never started.");
         storage.Write("study", transaction =>
         {
-            var taken = transaction.ReadTrialsChangedSince(-1)[0];
-            taken.LeaseOwner = "other-machine:1:takeover";
-            taken.LeaseExpiresAt = DateTimeOffset.UtcNow.AddHours(1);
-            transaction.UpdateTrial(taken);
+            var takenOver = transaction.ReadTrialsChangedSince(-1)[0];
+            takenOver.LeaseOwner = "other-machine:1:takeover";
+            takenOver.LeaseExpiresAt = DateTimeOffset.UtcNow.AddHours(1);
+            transaction.UpdateTrial(takenOver);
             return 0;
         });
 

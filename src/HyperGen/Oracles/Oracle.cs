@@ -399,7 +399,7 @@ public abstract class Oracle
     /// </summary>
     /// <param name="changed">The stored trials that changed, in number order.</param>
     /// <param name="checkpointPath">Turns a stored checkpoint into the path of its file.</param>
-    /// <param name="ownWorker">This process's worker id: trials it holds are left alone, because the copy that runs
+    /// <param name="ownWorker">This process's worker id: trials it runs are left alone, because the copy that runs
     /// here is newer than the stored one.</param>
     /// <param name="hasState">Whether a newer oracle state was read.</param>
     /// <param name="state">The state to restore.</param>

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace HyperGen;
 
 /// <summary>
-/// The study database's schema and its forward migrations. <c>PRAGMA user_version</c> holds the schema version and
+/// The study database's schema and its forward migrations. <c>PRAGMA user_version</c> is the schema version and
 /// <c>PRAGMA application_id</c> marks the file as a HyperGen study database.
 /// </summary>
 internal static class SqliteSchema

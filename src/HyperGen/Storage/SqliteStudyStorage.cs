@@ -191,8 +191,8 @@ public sealed class SqliteStudyStorage : IStudyStorage
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
 
-            // Only BEGIN waits for other processes: inside a write transaction SQLite holds the lock, and in WAL mode
-            // readers never block. So a busy error is retried here, before the body has changed anything.
+            // Only BEGIN waits for other processes: a write transaction has the lock once it began, and in WAL mode
+            // readers do not block. So a busy error is retried here, before the body has changed anything.
             Guard(action, () =>
             {
                 Prepared(write ? "BEGIN IMMEDIATE" : "BEGIN").ExecuteNonQuery();

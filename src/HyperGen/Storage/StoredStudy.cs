@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace HyperGen;
 
-/// <summary>A study as a storage holds it.</summary>
+/// <summary>A study as a storage contains it.</summary>
 /// <param name="Description">What the study searches and how.</param>
 /// <param name="CreatedAt">When the study was created.</param>
 /// <param name="Created">True when this call created the study, false when it already existed.</param>

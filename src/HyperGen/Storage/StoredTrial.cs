@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace HyperGen;
 
-/// <summary>A trial as a storage holds it.</summary>
+/// <summary>A trial as a storage contains it.</summary>
 public sealed class StoredTrial
 {
     /// <summary>The trial's number in its study, from 0; unique per study.</summary>
