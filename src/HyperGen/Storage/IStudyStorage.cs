@@ -22,8 +22,8 @@ public interface IStudyStorage : IDisposable
 
     /// <summary>
     /// Returns the study named <paramref name="description"/>'s <see cref="StudyDescription.Name"/>, creating it from
-    /// the description when it does not exist. An existing study is returned as stored, even when the description differs;
-    /// the caller compares the two.
+    /// the description when it does not exist. An existing study is returned as stored, even when the description
+    /// differs; the caller compares the two.
     /// </summary>
     StoredStudy CreateOrOpenStudy(StudyDescription description);
 
