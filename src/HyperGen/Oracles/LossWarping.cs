@@ -38,32 +38,35 @@ internal static class LossWarping
 
         var scaled = losses.Select(loss => loss / deviation).ToArray();
         bool positive = scaled.All(value => value > 0);
-        double exponent = FitExponent(scaled, positive);
+        var bases = PowerBases.Of(scaled, positive);
+        double exponent = FitExponent(bases);
+        var transformed = new double[n];
+        bases.Transform(exponent, transformed);
 
-        return scaled.Select(value => Transform(value, exponent, positive)).ToArray();
+        return transformed;
     }
 
     /// <summary>
     /// Finds the exponent on the grid that maximises the profile log likelihood of <paramref name="values"/> under
     /// the Box-Cox (<paramref name="positive"/>) or Yeo-Johnson transform. Ties keep λ = 1, then the lowest exponent.
     /// </summary>
-    /// <remarks>
-    /// The profile log likelihood is −n/2 · log σ²(λ) + (λ − 1) · Σ log J(y), with σ²(λ) the variance of the
-    /// transformed values and log J(y) = log y for Box-Cox or sign(y) · log(|y| + 1) for Yeo-Johnson (the log of the
-    /// transform's derivative, divided by λ − 1).
-    /// </remarks>
-    internal static double FitExponent(double[] values, bool positive)
+    internal static double FitExponent(double[] values, bool positive) => FitExponent(PowerBases.Of(values, positive));
+
+    /// <summary>
+    /// Finds the grid exponent with the highest profile log likelihood, −n/2 · log σ²(λ) + (λ − 1) · Σ log J(y).
+    /// σ²(λ) is the variance of the transformed values, and log J(y) is log y for Box-Cox or sign(y) · log(|y| + 1)
+    /// for Yeo-Johnson (the log of the transform's derivative, divided by λ − 1).
+    /// </summary>
+    private static double FitExponent(PowerBases bases)
     {
-        double logJacobian = positive
-            ? values.Sum(Math.Log)
-            : values.Sum(value => Math.Sign(value) * Math.Log(Math.Abs(value) + 1));
+        var buffer = new double[bases.Count];
         double best = 1;
-        double bestLikelihood = ProfileLogLikelihood(values, 1, positive, logJacobian);
+        double bestLikelihood = ProfileLogLikelihood(bases, 1, buffer);
         int steps = (int)Math.Round((MaxExponent - MinExponent) / ExponentStep);
         for (int step = 0; step <= steps; step++)
         {
             double exponent = MinExponent + (step * ExponentStep);
-            double likelihood = ProfileLogLikelihood(values, exponent, positive, logJacobian);
+            double likelihood = ProfileLogLikelihood(bases, exponent, buffer);
             if (likelihood > bestLikelihood)
             {
                 best = exponent;
@@ -74,35 +77,74 @@ internal static class LossWarping
         return best;
     }
 
-    private static double ProfileLogLikelihood(double[] values, double exponent, bool positive, double logJacobian)
+    private static double ProfileLogLikelihood(PowerBases bases, double exponent, double[] buffer)
     {
-        var transformed = values.Select(value => Transform(value, exponent, positive)).ToArray();
-        double mean = transformed.Average();
-        double variance = transformed.Sum(value => (value - mean) * (value - mean)) / values.Length;
+        bases.Transform(exponent, buffer);
+        double mean = buffer.Average();
+        double variance = 0;
+        foreach (double value in buffer)
+        {
+            variance += (value - mean) * (value - mean);
+        }
+
+        variance /= buffer.Length;
         if (!(variance > 0) || !double.IsFinite(variance))
         {
             return double.NegativeInfinity;
         }
 
-        return (-0.5 * values.Length * Math.Log(variance)) + ((exponent - 1) * logJacobian);
+        return (-0.5 * buffer.Length * Math.Log(variance)) + ((exponent - 1) * bases.LogJacobian);
     }
 
-    private static double Transform(double value, double exponent, bool positive) =>
-        positive ? BoxCox(value, exponent) : YeoJohnson(value, exponent);
-
-    private static double BoxCox(double value, double exponent) =>
-        Math.Abs(exponent) < 1e-9 ? Math.Log(value) : (Math.Pow(value, exponent) - 1) / exponent;
-
-    private static double YeoJohnson(double value, double exponent)
+    /// <summary>
+    /// The logarithms L of the bases that the transforms raise to a power: log y for Box-Cox, log(y + 1) for
+    /// Yeo-Johnson at y ≥ 0 and log(1 − y) below 0. Computing them once turns each power into one exponential.
+    /// </summary>
+    private sealed class PowerBases
     {
-        if (value >= 0)
+        private readonly double[] _logs;
+        private readonly bool[] _mirrored;
+
+        private PowerBases(double[] logs, bool[] mirrored, double logJacobian)
         {
-            return Math.Abs(exponent) < 1e-9 ? Math.Log(value + 1) : (Math.Pow(value + 1, exponent) - 1) / exponent;
+            _logs = logs;
+            _mirrored = mirrored;
+            LogJacobian = logJacobian;
         }
 
-        double mirrored = 2 - exponent;
-        return Math.Abs(mirrored) < 1e-9
-            ? -Math.Log(1 - value)
-            : -(Math.Pow(1 - value, mirrored) - 1) / mirrored;
+        public int Count => _logs.Length;
+
+        /// <summary>The sum of log J(y): Σ log y for Box-Cox, Σ sign(y) · log(|y| + 1) for Yeo-Johnson.</summary>
+        public double LogJacobian { get; }
+
+        public static PowerBases Of(double[] values, bool positive)
+        {
+            var logs = new double[values.Length];
+            var mirrored = new bool[values.Length];
+            double logJacobian = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                double value = values[i];
+                mirrored[i] = !positive && value < 0;
+                logs[i] = positive ? Math.Log(value) : Math.Log(Math.Abs(value) + 1);
+                logJacobian += mirrored[i] ? -logs[i] : logs[i];
+            }
+
+            return new PowerBases(logs, mirrored, logJacobian);
+        }
+
+        /// <summary>
+        /// Writes the transformed values to <paramref name="output"/>: (e^(λL) − 1) / λ, or L at λ = 0, and for the
+        /// negative side of Yeo-Johnson −(e^((2 − λ)L) − 1) / (2 − λ), or −L at λ = 2.
+        /// </summary>
+        public void Transform(double exponent, double[] output)
+        {
+            for (int i = 0; i < _logs.Length; i++)
+            {
+                double power = _mirrored[i] ? 2 - exponent : exponent;
+                double transformed = Math.Abs(power) < 1e-9 ? _logs[i] : (Math.Exp(power * _logs[i]) - 1) / power;
+                output[i] = _mirrored[i] ? -transformed : transformed;
+            }
+        }
     }
 }
