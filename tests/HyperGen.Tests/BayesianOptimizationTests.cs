@@ -345,6 +345,31 @@ public class BayesianOptimizationTests
     }
 
     [Fact]
+    public void PowerTransform_WideRangeKeepsOrder()
+    {
+        double[] losses = [1e-10, 1.0, 2.0, 1e10];
+
+        var transformed = LossWarping.PowerTransform(losses);
+
+        Assert.True(transformed[0] < transformed[1], $"transformed {string.Join(", ", transformed)}");
+        Assert.True(transformed[1] < transformed[2], $"transformed {string.Join(", ", transformed)}");
+        Assert.True(transformed[2] < transformed[3], $"transformed {string.Join(", ", transformed)}");
+    }
+
+    [Fact]
+    public void PowerTransform_HugeLossesStayFinite()
+    {
+        // Squares of losses beyond 1e154 overflow, so a plain standard deviation would be infinite.
+        double[] losses = [1.0, 1e200, 2e200, 1e300];
+
+        var transformed = LossWarping.PowerTransform(losses);
+
+        Assert.All(transformed, value => Assert.True(double.IsFinite(value), $"transformed {string.Join(", ", transformed)}"));
+        Assert.True(transformed[1] < transformed[2], $"transformed {string.Join(", ", transformed)}");
+        Assert.True(transformed[2] < transformed[3], $"transformed {string.Join(", ", transformed)}");
+    }
+
+    [Fact]
     public void PowerTransform_EqualLossesBecomeZeros()
     {
         Assert.Equal([0.0, 0.0, 0.0], LossWarping.PowerTransform([2.5, 2.5, 2.5]));

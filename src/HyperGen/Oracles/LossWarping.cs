@@ -29,14 +29,23 @@ internal static class LossWarping
     public static double[] PowerTransform(double[] losses)
     {
         int n = losses.Length;
-        double mean = losses.Average();
-        double deviation = Math.Sqrt(losses.Sum(loss => (loss - mean) * (loss - mean)) / n);
+
+        // Dividing by the largest magnitude first keeps the squares below overflow for losses beyond 1e154.
+        double magnitude = losses.Max(Math.Abs);
+        if (!(magnitude > 0))
+        {
+            return new double[n];
+        }
+
+        var normalized = losses.Select(loss => loss / magnitude).ToArray();
+        double mean = normalized.Average();
+        double deviation = Math.Sqrt(normalized.Sum(value => (value - mean) * (value - mean)) / n);
         if (!(deviation > 0))
         {
             return new double[n];
         }
 
-        var scaled = losses.Select(loss => loss / deviation).ToArray();
+        var scaled = normalized.Select(value => value / deviation).ToArray();
         bool positive = scaled.All(value => value > 0);
         var bases = PowerBases.Of(scaled, positive);
         double exponent = FitExponent(bases);
