@@ -19,8 +19,16 @@ namespace HyperGen;
 /// Fixed and untuned parameters are left out. A conditional parameter is equally far from its inactive state
 /// whatever its value, so an inactive parameter is not mistaken for any one value. The process has a Matérn 5/2
 /// kernel with one length scale per input, an amplitude and a noise variance. They maximise the log marginal
-/// likelihood of the standardised losses, with restarts, on at most 32 completed or running trials drawn at random
-/// when there are more. The posterior uses every trial, and <see cref="Alpha"/> is added to its diagonal.</para>
+/// likelihood of the warped losses, with restarts, on at most 32 completed or running trials drawn at random when
+/// there are more. The posterior uses every trial, and <see cref="Alpha"/> is added to its diagonal.</para>
+/// <para><b>Loss warping.</b> The process models power-transformed losses, not raw ones. The losses are divided by
+/// their standard deviation and get the Box-Cox transform when all are positive, else the Yeo-Johnson transform,
+/// with the exponent that makes them look most like a normal sample. Losses that span orders of magnitude, such as
+/// Rosenbrock's, come out near their logarithm. Without the transform, a few large values would set the model's
+/// scale and flatten it near the minimum. The transform is increasing, and the acquisition is computed on its
+/// scale, so the best transformed loss is the reference of <see cref="AcquisitionFunction.ExpectedImprovement"/>.
+/// Box-Cox depends on where the losses' zero lies: the closer the best losses come to 0, the more the logarithm
+/// stretches the differences among them.</para>
 /// <para><b>Scores.</b> The loss is the score, negated when the objective is maximized. An infinite score is modelled
 /// as the worst finite loss, where KerasTuner's oracle replaces it with 0 and so treats it as good. A NaN score fails
 /// its trial and is not modelled.</para>
@@ -148,7 +156,7 @@ public sealed class BayesianOptimization : Oracle
     {
         var losses = ModelLosses(completed.Select(t => t.Score!.Value), Objective.Direction);
         double worst = losses.Length > 0 ? losses.Max() : 0;
-        var targets = losses.Concat(Enumerable.Repeat(worst, running.Count)).ToArray();
+        var targets = LossWarping.PowerTransform(losses.Concat(Enumerable.Repeat(worst, running.Count)).ToArray());
 
         var points = completed.Concat(running).Select(t => encoder.Encode(encoder.Complete(t.Values))).ToArray();
         var inputs = completed.Concat(running)
@@ -168,8 +176,8 @@ public sealed class BayesianOptimization : Oracle
     }
 
     /// <summary>
-    /// Maps finite or infinite scores to the losses the model fits: negated when the objective is maximized, and an
-    /// infinite score, whatever its sign, becomes the worst finite loss (0 when no score is finite).
+    /// Maps finite or infinite scores to the losses that are warped and modelled: negated when the objective is
+    /// maximized, and an infinite score, whatever its sign, becomes the worst finite loss (0 when no score is finite).
     /// </summary>
     internal static double[] ModelLosses(IEnumerable<double> scores, ObjectiveDirection direction)
     {

@@ -54,6 +54,10 @@ internal sealed class BoundedMinimizer
             {
                 // The best point evaluated before the failure is already recorded.
             }
+
+            // NOTE: FindMinimum has also raised ArgumentException ("Matrix must be positive definite") in the
+            // acquisition search of a process fitted to untransformed losses near 1e49. It is not caught here, so
+            // CreateTrial would raise it to the caller.
         }
 
         if (best.Point is null)
