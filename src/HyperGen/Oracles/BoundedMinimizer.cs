@@ -54,10 +54,12 @@ internal sealed class BoundedMinimizer
             {
                 // The best point evaluated before the failure is already recorded.
             }
-
-            // NOTE: FindMinimum has also raised ArgumentException ("Matrix must be positive definite") in the
-            // acquisition search of a process fitted to untransformed losses near 1e49. It is not caught here, so
-            // CreateTrial would raise it to the caller.
+            catch (ArgumentException)
+            {
+                // L-BFGS-B's own quasi-Newton matrix can lose positive definiteness on a badly scaled surface, and
+                // MathNet reports that as ArgumentException. Callers pass fixed bounds with starts inside them, so
+                // the failure is numerical: keep the best point evaluated so far and go on with the next start.
+            }
         }
 
         if (best.Point is null)
