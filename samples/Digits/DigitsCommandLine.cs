@@ -26,7 +26,10 @@ internal sealed record DigitsCommandLine
           --resume               Continue the study stored in --directory instead of starting over: finished
                                  trials are kept and count toward --max-trials, and interrupted ones run again.
                                  Pass the same --tuner, --pruner, --seed, --max-trials and --epochs as the
-                                 run that created the study.
+                                 run that created the study, or add --accept-changes.
+          --accept-changes       With --resume, continue the stored study even though options differ from the
+                                 run that created it (to raise --max-trials, say); the new options replace the
+                                 stored ones.
           --export-csv <path>    After the search, write every trial of the study to a CSV file.
           --export-json <path>   After the search, write every trial of the study, with its per-epoch values
                                  and history, to a JSON file.
@@ -53,6 +56,8 @@ internal sealed record DigitsCommandLine
 
     public bool Resume { get; init; }
 
+    public bool AcceptChanges { get; init; }
+
     public string? ExportCsv { get; init; }
 
     public string? ExportJson { get; init; }
@@ -75,6 +80,12 @@ internal sealed record DigitsCommandLine
             if (argument == "--resume")
             {
                 result = result with { Resume = true };
+                continue;
+            }
+
+            if (argument == "--accept-changes")
+            {
+                result = result with { AcceptChanges = true };
                 continue;
             }
 
@@ -103,8 +114,15 @@ internal sealed record DigitsCommandLine
                 "--export-csv" => result with { ExportCsv = ParsePath(name, value, "a file path, such as trials.csv") },
                 "--export-json" => result with { ExportJson = ParsePath(name, value, "a file path, such as trials.json") },
                 "--resume" => throw new FormatException($"--resume takes no value, but it is \"{value}\"; pass --resume alone."),
+                "--accept-changes" => throw new FormatException(
+                    $"--accept-changes takes no value, but it is \"{value}\"; pass --accept-changes alone."),
                 _ => throw new FormatException($"Unknown option \"{argument}\". Run with --help to list the options."),
             };
+        }
+
+        if (result.AcceptChanges && !result.Resume)
+        {
+            throw new FormatException("--accept-changes applies to a resumed study; pass --resume with it.");
         }
 
         return result;

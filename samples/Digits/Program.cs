@@ -83,6 +83,7 @@ try
         Directory = commandLine.Directory,
         ProjectName = "digits",
         Overwrite = !commandLine.Resume,
+        AcceptChangedStudy = commandLine.AcceptChanges,
         LoggerFactory = loggerFactory,
     });
 
@@ -101,7 +102,7 @@ try
 catch (StudyChangedException ex)
 {
     logger.LogError(
-        "--resume found a study created by another search: {Differences}. Pass the options of the run that created it, or leave out --resume to start over",
+        "--resume found a study created by another search: {Differences}. Pass the options of the run that created it, add --accept-changes to continue with the new ones, or leave out --resume to start over",
         string.Join("; ", ex.Differences));
 
     return 1;

@@ -64,6 +64,21 @@ public sealed class DigitsSampleTests
         Assert.Contains("--resume found a study created by another search: seed was 42, now 7", output);
     }
 
+    [Fact]
+    public void Sample_AcceptChanges_RaisesTheBudget()
+    {
+        using var folder = new TemporaryDirectory();
+        string[] search = ["--epochs", "1", "--directory", folder.Path];
+        DotnetCli.Run(folder.Path, [SampleAssembly.Value, .. search, "--max-trials", "1"]);
+
+        var (exitCode, output) = DotnetCli.Run(
+            folder.Path, [SampleAssembly.Value, .. search, "--max-trials", "2", "--resume", "--accept-changes"]);
+
+        Assert.True(exitCode == 0, $"The resumed run exited with {exitCode}:\n{output}");
+        Assert.Contains("max_trials was 1, now 2", output);
+        Assert.Contains("Search finished after 2 trials", output);
+    }
+
     [Theory]
     [InlineData("grid", "none", "Searching with GridSearch and pruner none")]
     [InlineData("hyperband", "none", "Searching with Hyperband and pruner none")]
