@@ -21,12 +21,15 @@ internal sealed record DigitsCommandLine
                                  Hyperband uses it as its maximum epochs. Default: 10.
           --seed <number>        Seed of the search: one seed gives the same trials and scores. Default: 42.
           --directory <path>     Folder for the results. The study is stored in digits/study.db inside it, and
-                                 each run replaces it unless --resume is given.
+                                 each run replaces it unless --resume is given (a run refuses to replace a study
+                                 that another process is running).
                                  Default: hypergen-digits in the system temporary folder.
           --resume               Continue the study stored in --directory instead of starting over: finished
-                                 trials are kept and count toward --max-trials, and interrupted ones run again.
-                                 Pass the same --tuner, --pruner, --seed, --max-trials and --epochs as the
-                                 run that created the study, or add --accept-changes.
+                                 trials are kept and count toward --max-trials, and interrupted ones run again
+                                 (a trial whose process was killed waits until its one-minute lease expires).
+                                 Pass the same --tuner, --pruner, --seed and --max-trials as the run that
+                                 created the study, or add --accept-changes. --epochs may change, except for
+                                 hyperband, where it is the maximum epochs.
           --accept-changes       With --resume, continue the stored study even though options differ from the
                                  run that created it (to raise --max-trials, say); the new options replace the
                                  stored ones.

@@ -84,6 +84,9 @@ try
         ProjectName = "digits",
         Overwrite = !commandLine.Resume,
         AcceptChangedStudy = commandLine.AcceptChanges,
+
+        // A trial whose process was killed runs again once its lease expires, instead of failing.
+        MaxRetriesPerTrial = 1,
         LoggerFactory = loggerFactory,
     });
 
@@ -112,6 +115,12 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("The search was cancelled.");
 
     return 130;
+}
+catch (StudyStorageException ex)
+{
+    logger.LogError("The digits study could not be stored: {Error}", ex.Message);
+
+    return 1;
 }
 catch (IOException ex)
 {

@@ -89,7 +89,7 @@ public sealed class TunerEnvironmentTests : IDisposable
         var error = await Assert.ThrowsAsync<StudyStorageException>(() => tuner.SearchAsync());
 
         Assert.Contains(Path.Combine(directory, "hypergen-read-only"), error.Message);
-        Assert.Contains("Choose a writable Directory", error.Message);
+        Assert.Contains("Choose a Directory that is a writable folder", error.Message);
         Assert.False(Directory.Exists(Path.Combine(directory, "hypergen-read-only")));
     }
 
@@ -107,7 +107,7 @@ public sealed class TunerEnvironmentTests : IDisposable
         }
 
         Assert.Contains(project, error.Message);
-        Assert.Contains("Choose a writable Directory", error.Message);
+        Assert.Contains("Choose a Directory that is a writable folder", error.Message);
         Assert.Equal(database, File.ReadAllBytes(DatabasePath));
         AssertTrialsKept(before);
     }
@@ -122,7 +122,8 @@ public sealed class TunerEnvironmentTests : IDisposable
         var error = await Assert.ThrowsAsync<StudyStorageException>(() => tuner.SearchAsync());
 
         Assert.Contains(Path.Combine(file, "study"), error.Message);
-        Assert.Contains("Choose a writable Directory", error.Message);
+        Assert.Contains($"'{file}' is a file", error.Message);
+        Assert.Contains("Choose a Directory that is a writable folder", error.Message);
         Assert.Equal("a file, not a folder", File.ReadAllText(file));
     }
 
@@ -296,6 +297,17 @@ public sealed class TunerEnvironmentTests : IDisposable
         Assert.Equal(["factor was 3, now 2", "max_epochs was 3, now 9"], error.Differences);
         Assert.Contains("factor was 3, now 2; max_epochs was 3, now 9", error.Message);
         Assert.Equal(before.Select(t => t.Schedule), _folder.StoredTrials().Select(t => t.Schedule));
+    }
+
+    [Fact]
+    public async Task OtherOracle_ListsOnlySharedSettings()
+    {
+        await CreateTuner(_folder.Options(), new RandomSearch(Objective.Minimize("loss"), maxTrials: 2, seed: 2)).SearchAsync();
+        var other = new Tpe(Objective.Minimize("loss"), maxTrials: 2, seed: 2);
+
+        var error = await Assert.ThrowsAsync<StudyChangedException>(() => CreateTuner(_folder.Options(), other).SearchAsync());
+
+        Assert.Equal(["oracle was RandomSearch, now Tpe"], error.Differences);
     }
 
     [Fact]

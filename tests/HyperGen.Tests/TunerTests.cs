@@ -397,6 +397,37 @@ public class TunerTests
     }
 
     [Fact]
+    public async Task OverwriteWhileAnotherSearchRuns_IsRejected()
+    {
+        using var folder = new TemporaryDirectory();
+        using var firstInside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp =>
+            {
+                firstInside.Set();
+                release.Wait(TimeSpan.FromSeconds(10));
+                return 1.0;
+            },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 2, seed: 1));
+        var running = first.SearchAsync();
+        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync());
+        release.Set();
+        await running;
+
+        Assert.Contains("trial 0 of the study 'study'", error.Message);
+        Assert.Contains("resuming with Overwrite = false", error.Message);
+        var stored = folder.StoredTrials();
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, trial => Assert.Equal(1.0, trial.Score));
+    }
+
+    [Fact]
     public async Task NaNBesideFiniteObjective_FailsTrial()
     {
         using var folder = new TemporaryDirectory();

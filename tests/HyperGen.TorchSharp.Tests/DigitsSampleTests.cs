@@ -65,6 +65,21 @@ public sealed class DigitsSampleTests
     }
 
     [Fact]
+    public void Sample_DirectoryUnderFile_ExplainsWithoutStackTrace()
+    {
+        using var folder = new TemporaryDirectory();
+        string file = Path.Combine(folder.Path, "notes.txt");
+        File.WriteAllText(file, "not a folder");
+
+        var (exitCode, output) = DotnetCli.Run(
+            folder.Path, [SampleAssembly.Value, "--max-trials", "1", "--epochs", "1", "--directory", Path.Combine(file, "runs")]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"'{file}' is a file", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+    }
+
+    [Fact]
     public void Sample_AcceptChanges_RaisesTheBudget()
     {
         using var folder = new TemporaryDirectory();

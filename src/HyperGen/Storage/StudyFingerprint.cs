@@ -48,7 +48,11 @@ internal static class StudyFingerprint
             stored.ObjectiveName + " (" + DirectionName(stored.Direction) + ")",
             current.ObjectiveName + " (" + DirectionName(current.Direction) + ")");
         Compare(differences, "seed", stored.Seed.ToString(CultureInfo.InvariantCulture), current.Seed.ToString(CultureInfo.InvariantCulture));
-        foreach (string key in stored.Settings.Keys.Union(current.Settings.Keys).OrderBy(key => key, StringComparer.Ordinal))
+        // Another oracle has other settings; listing each of them would hide the one difference that matters.
+        var keys = stored.Oracle == current.Oracle
+            ? stored.Settings.Keys.Union(current.Settings.Keys)
+            : stored.Settings.Keys.Intersect(current.Settings.Keys);
+        foreach (string key in keys.OrderBy(key => key, StringComparer.Ordinal))
         {
             Compare(differences, key, stored.Settings.GetValueOrDefault(key), current.Settings.GetValueOrDefault(key));
         }

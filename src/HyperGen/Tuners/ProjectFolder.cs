@@ -43,11 +43,29 @@ internal sealed class ProjectFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            string? file = FileInPath(Path);
+            string reason = file is not null
+                ? $"'{file}' is a file, so no folder can be created under it."
+                : Messages.Sentence(ex.Message);
             throw new StudyStorageException(
-                $"Cannot write to the project folder '{Path}': {Messages.Sentence(ex.Message)} " +
-                "Choose a writable Directory in TunerOptions, or free some space on the disk.",
+                $"Cannot write to the project folder '{Path}': {reason} " +
+                "Choose a Directory that is a writable folder, and check that its disk has free space.",
                 ex);
         }
+    }
+
+    /// <summary>Returns the first part of <paramref name="path"/> that exists as a file, or null when none does.</summary>
+    private static string? FileInPath(string path)
+    {
+        for (string? current = path; !string.IsNullOrEmpty(current); current = System.IO.Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static void ValidateProjectName(string projectName)

@@ -57,6 +57,11 @@ internal sealed class StudySession : ITrialRecorder
     public void Open(Func<StudyDescription> describe)
     {
         var description = describe();
+        if (_options.Overwrite)
+        {
+            RejectOverwriteWhileRunning(description.Name);
+        }
+
         if (_options.Overwrite && _storage.DeleteStudy(description.Name))
         {
             DeleteCheckpoints();
@@ -108,6 +113,50 @@ internal sealed class StudySession : ITrialRecorder
         {
             TunerLog.StudyResumed(_logger, description.Name, _storage.Location, finished, _stored.Count - finished);
         }
+    }
+
+    /// <summary>
+    /// Refuses to start over while another worker still holds an unexpired lease on a trial of the study, because
+    /// deleting the study would make that worker fail and both would write the same trial folders.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A trial of the study is running elsewhere.</exception>
+    private void RejectOverwriteWhileRunning(string studyName)
+    {
+        if (_storage.ReadStudy(studyName) is null)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var running = _storage.ReadTrials(studyName)
+            .FirstOrDefault(t => t.Status == TrialStatus.Running && t.LeaseOwner is not null && t.LeaseExpiresAt > now);
+        if (running is not null)
+        {
+            string until = running.LeaseExpiresAt!.Value.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            throw new InvalidOperationException(
+                $"Overwrite is on, but trial {running.Number} of the study '{studyName}' in {_storage.Location} is running in worker " +
+                $"{running.LeaseOwner} (its lease runs until {until} UTC and is renewed while the worker lives). Starting over would " +
+                "delete that worker's study. Wait for the other search to finish, or join it by resuming with Overwrite = false.");
+        }
+    }
+
+    /// <summary>
+    /// Describes the trials other workers run, for a worker that waits for them: number, worker and lease end.
+    /// </summary>
+    public string DescribeRunningElsewhere()
+    {
+        var running = _storage.Write(_studyName, transaction =>
+        {
+            Synchronize(transaction);
+            return _stored.Values
+                .Where(t => t.Status == TrialStatus.Running && t.LeaseOwner is not null && !_runningHere.Contains(t.Number))
+                .OrderBy(t => t.Number)
+                .ToList();
+        });
+        return string.Join(
+            "; ",
+            running.Select(t => string.Create(
+                CultureInfo.InvariantCulture, $"trial {t.Number} in worker {t.LeaseOwner}, lease until {t.LeaseExpiresAt:HH:mm:ss} UTC")));
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public class Tuner<TModel>
     private int _consecutiveFailures;
     private Exception? _firstFailure;
     private IReadOnlyList<HyperParameter> _discoveredSpace = [];
+    private int _waitLogged;
 
     /// <summary>Creates a tuner.</summary>
     /// <exception cref="ArgumentException">An option is out of range, or the project name is not a plain folder name
@@ -92,6 +93,7 @@ public class Tuner<TModel>
         cancellationToken.ThrowIfCancellationRequested();
         _firstFailure = null;
         _consecutiveFailures = 0;
+        _waitLogged = 0;
         using var lease = OpenSession();
         var session = lease.Session;
         TunerLog.SearchStarted(
@@ -453,6 +455,15 @@ public class Tuner<TModel>
                 if (proposal!.Status == TrialProposalStatus.Stopped && !othersRunning)
                 {
                     return;
+                }
+
+                if (proposal.Status == TrialProposalStatus.Stopped && Interlocked.Exchange(ref _waitLogged, 1) == 0)
+                {
+                    string running = session.DescribeRunningElsewhere();
+                    if (running.Length > 0)
+                    {
+                        TunerLog.WaitingForOtherWorkers(_logger, running);
+                    }
                 }
 
                 // The oracle waits for a running trial to end, or has stopped while another worker still runs a

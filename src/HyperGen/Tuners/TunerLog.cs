@@ -52,4 +52,7 @@ internal static partial class TunerLog
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Could not renew the leases of this worker's trials: {Error}")]
     public static partial void HeartbeatFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "The budget is used up; waiting for trials that other workers run, which run again here if their worker dies and its lease expires: {Running}")]
+    public static partial void WaitingForOtherWorkers(ILogger logger, string running);
 }
