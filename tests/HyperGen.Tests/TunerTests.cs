@@ -217,6 +217,29 @@ public class TunerTests
     }
 
     [Fact]
+    public async Task ResumedTrial_StartsAtItsClaim()
+    {
+        using var folder = new TemporaryDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var oracle = new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 1);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new Tuner<ScoredConfiguration>(new CancellingModel(cancellation), oracle, folder.Options()).SearchAsync(cancellation.Token));
+        var created = folder.StoredTrials()[1].StartedAt;
+        await Task.Delay(50);
+
+        var resumed = new Tuner<ScoredConfiguration>(
+            new CancellingModel(new CancellationTokenSource()), new RandomSearch(Objective.Minimize("loss"), maxTrials: 3, seed: 1), folder.Options());
+        await resumed.SearchAsync();
+
+        var rerun = folder.StoredTrials()[1];
+        var claimed = rerun.Events.Single(e => e.Kind == "claimed").At;
+        Assert.Equal(TrialStatus.Completed, rerun.Status);
+        Assert.True(rerun.StartedAt > created, $"StartedAt {rerun.StartedAt:O} is not after the first attempt's {created:O}.");
+        Assert.Equal(claimed, rerun.StartedAt);
+        Assert.Equal(rerun.StartedAt.ToUnixTimeMilliseconds(), resumed.Oracle.Trials[1].StartedAt.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
     public async Task GetBestModels_LoadsSavedWeights()
     {
         using var folder = new TemporaryDirectory();

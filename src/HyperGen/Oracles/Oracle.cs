@@ -446,6 +446,7 @@ public abstract class Oracle
                 trial.EndedAt = stored.EndedAt;
                 trial.ModelPath = checkpointPath(stored.Checkpoint);
                 trial.Attempts = stored.Attempts;
+                trial.StartedAt = stored.StartedAt;
                 trial.ReplaceStoredRecord(stored.Executions, stored.IntermediateValues, stored.Events, stored.Attributes);
                 if (IsFinished(trial.Status))
                 {

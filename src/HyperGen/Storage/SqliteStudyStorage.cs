@@ -508,10 +508,11 @@ public sealed class SqliteStudyStorage : IStudyStorage
                 UPDATE trials SET status = $status, score = $score, metrics_json = $metrics, best_step = $bestStep,
                                   executions_json = $executions, error = $error, ended_at = $endedAt, checkpoint = $checkpoint,
                                   attempts = $attempts, lease_owner = $leaseOwner, lease_expires_at = $leaseExpiresAt,
-                                  version = $version
+                                  started_at = $startedAt, version = $version
                 WHERE study_id = $study AND number = $number
                 """);
             BindTrial(command, trial);
+            command.Parameters.AddWithValue("$startedAt", trial.StartedAt.ToUnixTimeMilliseconds());
             command.ExecuteNonQuery();
             _wrote = true;
         }

@@ -33,8 +33,8 @@ public sealed class StoredTrial
     /// <summary>Why the trial failed or stopped.</summary>
     public string? ErrorMessage { get; set; }
 
-    /// <summary>When the trial was created.</summary>
-    public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>When the trial's latest attempt started; the <c>created</c> event keeps the creation time.</summary>
+    public required DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When the trial finished.</summary>
     public DateTimeOffset? EndedAt { get; set; }

@@ -61,8 +61,8 @@ public sealed class Trial
     /// <summary>Why the trial failed or stopped, or null.</summary>
     public string? ErrorMessage { get; internal set; }
 
-    /// <summary>When the trial was created.</summary>
-    public DateTimeOffset StartedAt { get; }
+    /// <summary>When the trial's latest attempt started: its creation, or the claim that ran it again.</summary>
+    public DateTimeOffset StartedAt { get; internal set; }
 
     /// <summary>When the trial ended, or null while it runs.</summary>
     public DateTimeOffset? EndedAt { get; internal set; }

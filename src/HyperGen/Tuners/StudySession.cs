@@ -189,6 +189,7 @@ internal sealed class StudySession : ITrialRecorder
         {
             var trial = _oracle.Trials[waiting.Number];
             waiting.Status = TrialStatus.Running;
+            waiting.StartedAt = now;
             waiting.Attempts++;
             waiting.LeaseOwner = WorkerId;
             waiting.LeaseExpiresAt = now + _options.LeaseDuration;
@@ -198,6 +199,7 @@ internal sealed class StudySession : ITrialRecorder
             transaction.AddEvent(waiting.Number, Event(now, "claimed", $"attempt {waiting.Attempts}"));
             trial.ResetForRetry();
             trial.Attempts = waiting.Attempts;
+            trial.StartedAt = now;
             _runningHere.Add(waiting.Number);
             return ((Trial?)trial, (TrialProposal?)null, true);
         }
