@@ -51,18 +51,19 @@ internal sealed class StudySession : ITrialRecorder
 
     /// <summary>
     /// Creates the study, or resumes it: checks that the space and settings are unchanged (or accepted), takes the
-    /// stored seed when the oracle picked one at random, and loads every stored trial into the oracle.
+    /// stored seed when the oracle picked one at random, and loads every stored trial into the oracle. With
+    /// <paramref name="overwrite"/>, deletes the stored study and its weights first.
     /// </summary>
     /// <exception cref="StudyChangedException">The space or settings changed and the change was not accepted.</exception>
-    public void Open(Func<StudyDescription> describe)
+    public void Open(Func<StudyDescription> describe, bool overwrite)
     {
         var description = describe();
-        if (_options.Overwrite)
+        if (overwrite)
         {
             RejectOverwriteWhileRunning(description.Name);
         }
 
-        if (_options.Overwrite && _storage.DeleteStudy(description.Name))
+        if (overwrite && _storage.DeleteStudy(description.Name))
         {
             DeleteCheckpoints();
             TunerLog.ResultsDeleted(_logger, _storage.Location);

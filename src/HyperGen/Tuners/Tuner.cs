@@ -184,7 +184,10 @@ public class Tuner<TModel>
     /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
     public void ExportJson(string path) => StudyExport.WriteJson(ReadTrials(), path);
 
-    /// <summary>Opens the storage (when the options give none) and the study, and loads its trials.</summary>
+    /// <summary>
+    /// Opens the storage (when the options give none) and the study, and loads its trials. <paramref name="overwrite"/>
+    /// replaces <see cref="TunerOptions.Overwrite"/> when given.
+    /// </summary>
     private SessionLease OpenSession(bool? overwrite = null)
     {
         bool ownsStorage = Options.Storage is null;
@@ -196,9 +199,8 @@ public class Tuner<TModel>
         var storage = Options.Storage ?? new SqliteStudyStorage(_project.DatabasePath, Options.BusyTimeout);
         try
         {
-            var options = overwrite.HasValue ? CopyWithOverwrite(Options, overwrite.Value) : Options;
-            var session = new StudySession(storage, StudyName, Oracle, _project.Path, options, _logger);
-            session.Open(Describe);
+            var session = new StudySession(storage, StudyName, Oracle, _project.Path, Options, _logger);
+            session.Open(Describe, overwrite ?? Options.Overwrite);
             return new SessionLease(session, ownsStorage ? storage : null);
         }
         catch
@@ -211,23 +213,6 @@ public class Tuner<TModel>
             throw;
         }
     }
-
-    private static TunerOptions CopyWithOverwrite(TunerOptions options, bool overwrite) => new()
-    {
-        Directory = options.Directory,
-        ProjectName = options.ProjectName,
-        Overwrite = overwrite,
-        Storage = options.Storage,
-        StudyName = options.StudyName,
-        AcceptChangedStudy = options.AcceptChangedStudy,
-        MaxRetriesPerTrial = options.MaxRetriesPerTrial,
-        LeaseDuration = options.LeaseDuration,
-        BusyTimeout = options.BusyTimeout,
-        ExecutionsPerTrial = options.ExecutionsPerTrial,
-        MaxConsecutiveFailedTrials = options.MaxConsecutiveFailedTrials,
-        ParallelTrials = options.ParallelTrials,
-        LoggerFactory = options.LoggerFactory,
-    };
 
     private StudyDescription Describe() => new()
     {
