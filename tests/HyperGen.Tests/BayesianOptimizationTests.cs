@@ -28,21 +28,7 @@ public class BayesianOptimizationTests
         Oracle oracle, IReadOnlyList<HyperParameter> space, Func<IReadOnlyDictionary<string, object>, double> score, int count)
     {
         oracle.UpdateSpace(space, initial: true);
-        var trials = new List<Trial>();
-        for (int i = 0; i < count; i++)
-        {
-            var (trial, proposal) = oracle.CreateTrial();
-            if (trial is null)
-            {
-                Assert.Equal(TrialProposalStatus.Stopped, proposal.Status);
-                break;
-            }
-
-            oracle.CompleteTrial(trial, score(trial.Values));
-            trials.Add(trial);
-        }
-
-        return trials;
+        return AskAndTell.Run(oracle, score, count);
     }
 
     private static string Key(Trial trial) => trial.HyperParameters.ToString();

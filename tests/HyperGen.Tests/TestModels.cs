@@ -78,3 +78,27 @@ internal sealed class TemporaryDirectory : IDisposable
         }
     }
 }
+
+/// <summary>Drives an oracle without a tuner, by ask and tell.</summary>
+internal static class AskAndTell
+{
+    /// <summary>Creates up to <paramref name="count"/> trials and completes each with its score, stopping early when the oracle stops.</summary>
+    public static List<Trial> Run(Oracle oracle, Func<IReadOnlyDictionary<string, object>, double> score, int count)
+    {
+        var trials = new List<Trial>();
+        for (int i = 0; i < count; i++)
+        {
+            var (trial, proposal) = oracle.CreateTrial();
+            if (trial is null)
+            {
+                Xunit.Assert.Equal(TrialProposalStatus.Stopped, proposal.Status);
+                break;
+            }
+
+            oracle.CompleteTrial(trial, score(trial.Values));
+            trials.Add(trial);
+        }
+
+        return trials;
+    }
+}

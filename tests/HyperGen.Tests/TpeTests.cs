@@ -291,8 +291,8 @@ public class TpeTests
         tpe.UpdateSpace(TwoFloats(), initial: true);
         random.UpdateSpace(TwoFloats(), initial: true);
 
-        var fromTpe = Run(tpe, Sphere, 10);
-        var fromRandom = Run(random, Sphere, 10);
+        var fromTpe = AskAndTell.Run(tpe, Sphere, 10);
+        var fromRandom = AskAndTell.Run(random, Sphere, 10);
 
         Assert.Equal(fromRandom.Select(Describe), fromTpe.Select(Describe));
     }
@@ -305,8 +305,8 @@ public class TpeTests
             var first = NewTpe(seed: 9, maxTrials: 30, multivariate: multivariate);
             var second = NewTpe(seed: 9, maxTrials: 30, multivariate: multivariate);
 
-            var a = Run(first, Sphere, 30);
-            var b = Run(second, Sphere, 30);
+            var a = AskAndTell.Run(first, Sphere, 30);
+            var b = AskAndTell.Run(second, Sphere, 30);
 
             Assert.Equal(a.Select(Describe), b.Select(Describe));
         }
@@ -315,8 +315,8 @@ public class TpeTests
     [Fact]
     public void DifferentSeeds_GiveDifferentTrials()
     {
-        var a = Run(NewTpe(seed: 1, maxTrials: 20), Sphere, 20);
-        var b = Run(NewTpe(seed: 2, maxTrials: 20), Sphere, 20);
+        var a = AskAndTell.Run(NewTpe(seed: 1, maxTrials: 20), Sphere, 20);
+        var b = AskAndTell.Run(NewTpe(seed: 2, maxTrials: 20), Sphere, 20);
 
         Assert.NotEqual(a.Skip(10).Select(Describe), b.Skip(10).Select(Describe));
     }
@@ -324,8 +324,8 @@ public class TpeTests
     [Fact]
     public void Multivariate_RunsAndDiffersFromIndependent()
     {
-        var independent = Run(NewTpe(seed: 3, maxTrials: 25), Sphere, 25);
-        var joint = Run(NewTpe(seed: 3, maxTrials: 25, multivariate: true), Sphere, 25);
+        var independent = AskAndTell.Run(NewTpe(seed: 3, maxTrials: 25), Sphere, 25);
+        var joint = AskAndTell.Run(NewTpe(seed: 3, maxTrials: 25, multivariate: true), Sphere, 25);
 
         Assert.Equal(25, joint.Count);
         Assert.All(joint, trial => Assert.Equal(TrialStatus.Completed, trial.Status));
@@ -348,7 +348,7 @@ public class TpeTests
             ],
             initial: true);
 
-            var trials = Run(oracle, values => values["model"] is "mlp" ? Math.Abs((int)values["units"] - 64) / 64.0 : 2.0, 40);
+            var trials = AskAndTell.Run(oracle, values => values["model"] is "mlp" ? Math.Abs((int)values["units"] - 64) / 64.0 : 2.0, 40);
 
             Assert.Equal(40, trials.Count);
             Assert.All(trials.Where(t => t.Values["model"] is "mlp"), t => Assert.False(t.Values.ContainsKey("kernel")));
@@ -398,7 +398,7 @@ public class TpeTests
                 var oracle = new Tpe(maxTrials: 100, seed: seed, numStartupTrials: 3, multivariate: multivariate);
                 oracle.UpdateSpace([new IntHyperParameter("x", 0, 3), new BooleanHyperParameter("flag")], initial: true);
 
-                var trials = Run(oracle, values => (int)values["x"] + ((bool)values["flag"] ? 0.5 : 0), 100);
+                var trials = AskAndTell.Run(oracle, values => (int)values["x"] + ((bool)values["flag"] ? 0.5 : 0), 100);
 
                 Assert.Equal(8, trials.Count);
                 Assert.Equal(8, trials.Select(Describe).Distinct().Count());
@@ -412,7 +412,7 @@ public class TpeTests
     public void PendingTrials_GetDistinctProposals()
     {
         var oracle = NewTpe(seed: 6, maxTrials: 40);
-        Run(oracle, Sphere, 15);
+        AskAndTell.Run(oracle, Sphere, 15);
 
         var first = oracle.CreateTrial().Trial!;
         var second = oracle.CreateTrial().Trial!;
@@ -527,7 +527,7 @@ public class TpeTests
     {
         var oracle = NewTpe(seed: 8, maxTrials: 30);
 
-        var trials = Run(oracle, values => (double)values["x"] > 0 ? double.PositiveInfinity : Sphere(values), 30);
+        var trials = AskAndTell.Run(oracle, values => (double)values["x"] > 0 ? double.PositiveInfinity : Sphere(values), 30);
 
         Assert.Equal(30, trials.Count);
         Assert.All(trials, trial => Assert.InRange((double)trial.Values["x"], -5.0, 5.0));
@@ -550,7 +550,7 @@ public class TpeTests
         };
         oracle.UpdateSpace(space, initial: true);
 
-        var trials = Run(oracle, values => Math.Abs(Math.Log10((double)values["lr"]) + 3) + (int)values["units"] / 256.0, 40);
+        var trials = AskAndTell.Run(oracle, values => Math.Abs(Math.Log10((double)values["lr"]) + 3) + (int)values["units"] / 256.0, 40);
 
         Assert.Equal(40, trials.Count);
         foreach (var trial in trials)
@@ -571,10 +571,10 @@ public class TpeTests
         {
             var oracle = new Tpe(maxTrials: 30, seed: 1, tuneNewEntries: tuneNewEntries);
             oracle.UpdateSpace([new FloatHyperParameter("x", -5, 5)], initial: true);
-            Run(oracle, values => Math.Abs((double)values["x"]), 15);
+            AskAndTell.Run(oracle, values => Math.Abs((double)values["x"]), 15);
 
             oracle.UpdateSpace([new FloatHyperParameter("x", -5, 5), new FloatHyperParameter("y", 0, 1, defaultValue: 0.25)]);
-            var later = Run(oracle, values => Math.Abs((double)values["x"]) + (double)values["y"], 10);
+            var later = AskAndTell.Run(oracle, values => Math.Abs((double)values["x"]) + (double)values["y"], 10);
 
             var ys = later.Select(trial => (double)trial.Values["y"]).Distinct().ToList();
             if (tuneNewEntries)
@@ -599,8 +599,8 @@ public class TpeTests
             var random = new RandomSearch(maxTrials: 40, seed: seed);
             random.UpdateSpace(TwoFloats(), initial: true);
 
-            double tpeBest = Run(tpe, Sphere, 40).Min(trial => trial.Score!.Value);
-            double randomBest = Run(random, Sphere, 40).Min(trial => trial.Score!.Value);
+            double tpeBest = AskAndTell.Run(tpe, Sphere, 40).Min(trial => trial.Score!.Value);
+            double randomBest = AskAndTell.Run(random, Sphere, 40).Min(trial => trial.Score!.Value);
 
             wins += tpeBest < randomBest ? 1 : 0;
             report.Add($"seed {seed}: TPE {tpeBest:G4}, random {randomBest:G4}");
@@ -624,7 +624,7 @@ public class TpeTests
     {
         var oracle = new Tpe(maxTrials: 20, seed: 1, numStartupTrials: 2, gamma: n => n + 1);
         oracle.UpdateSpace(TwoFloats(), initial: true);
-        Run(oracle, Sphere, 2);
+        AskAndTell.Run(oracle, Sphere, 2);
 
         var error = Assert.Throws<InvalidOperationException>(() => oracle.CreateTrial());
 
@@ -645,7 +645,7 @@ public class TpeTests
     {
         var oracle = new Tpe(maxTrials: 60, seed: seed, constantLiar: constantLiar);
         oracle.UpdateSpace([new FloatHyperParameter("x", 0, 100)], initial: true);
-        Run(oracle, values => Math.Abs((double)values["x"] - 40), 30);
+        AskAndTell.Run(oracle, values => Math.Abs((double)values["x"] - 40), 30);
 
         var pending = Enumerable.Range(0, 4).Select(_ => (double)oracle.CreateTrial().Trial!.Values["x"]).Order().ToList();
 
@@ -666,26 +666,6 @@ public class TpeTests
         double x = (double)values["x"] - 1.3;
         double y = (double)values["y"] + 0.7;
         return x * x + 2 * y * y;
-    }
-
-    /// <summary>Creates up to <paramref name="count"/> trials and completes each with its score, stopping early when the oracle stops.</summary>
-    private static List<Trial> Run(Oracle oracle, Func<IReadOnlyDictionary<string, object>, double> score, int count)
-    {
-        var trials = new List<Trial>();
-        for (int i = 0; i < count; i++)
-        {
-            var (trial, proposal) = oracle.CreateTrial();
-            if (trial is null)
-            {
-                Assert.Equal(TrialProposalStatus.Stopped, proposal.Status);
-                break;
-            }
-
-            oracle.CompleteTrial(trial, score(trial.Values));
-            trials.Add(trial);
-        }
-
-        return trials;
     }
 
     private static string Describe(Trial trial) => trial.HyperParameters.ToString();

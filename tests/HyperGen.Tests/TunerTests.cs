@@ -379,20 +379,8 @@ public class TunerTests
     public async Task ConcurrentSearchesOnSameProject_ShareTheBudget()
     {
         using var folder = new TemporaryDirectory();
-        using var firstInside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = CreateTuner(
-            folder,
-            hp => hp.Int("x", 0, 9),
-            hp =>
-            {
-                firstInside.Set();
-                release.Wait(TimeSpan.FromSeconds(10));
-                return 1.0;
-            },
-            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 4, seed: 1));
-        var running = first.SearchAsync();
-        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
+        var running = StartBlockedSearch(folder, maxTrials: 4, release);
 
         using var secondInside = new ManualResetEventSlim();
         var second = CreateTuner(
@@ -423,20 +411,8 @@ public class TunerTests
     public async Task OverwriteWhileAnotherSearchRuns_IsRejected()
     {
         using var folder = new TemporaryDirectory();
-        using var firstInside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = CreateTuner(
-            folder,
-            hp => hp.Int("x", 0, 9),
-            hp =>
-            {
-                firstInside.Set();
-                release.Wait(TimeSpan.FromSeconds(10));
-                return 1.0;
-            },
-            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials: 2, seed: 1));
-        var running = first.SearchAsync();
-        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10)));
+        var running = StartBlockedSearch(folder, maxTrials: 2, release);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => CreateTuner(folder, hp => hp.Int("x", 0, 9), hp => 2.0, options: folder.Options(overwrite: true)).SearchAsync());
@@ -448,6 +424,28 @@ public class TunerTests
         var stored = folder.StoredTrials();
         Assert.Equal(2, stored.Count);
         Assert.All(stored, trial => Assert.Equal(1.0, trial.Score));
+    }
+
+    /// <summary>
+    /// Starts a search whose every Fit scores 1.0 once <paramref name="release"/> is set, and returns when its first
+    /// trial is inside Fit, so that the trial holds a live lease.
+    /// </summary>
+    private static Task StartBlockedSearch(TemporaryDirectory folder, int maxTrials, ManualResetEventSlim release)
+    {
+        // Later fits signal it too, after this method returned, so it is a task source rather than a disposable event.
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var search = CreateTuner(
+            folder,
+            hp => hp.Int("x", 0, 9),
+            hp =>
+            {
+                inside.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(10));
+                return 1.0;
+            },
+            oracle: new RandomSearch(Objective.Minimize("loss"), maxTrials, seed: 1)).SearchAsync();
+        Assert.True(inside.Task.Wait(TimeSpan.FromSeconds(10)), "The first search never reached Fit.");
+        return search;
     }
 
     [Fact]
