@@ -116,7 +116,7 @@ public sealed class SqliteStudyStorageTests : IDisposable
         CreateStudyWithTrial();
         using (var connection = OpenConnection())
         {
-            // In rollback-journal mode a switch to WAL would change the header, so the byte check sees any write.
+            // In rollback-journal mode a switch to WAL would change the header, so the byte check detects any write.
             Scalar(connection, $"PRAGMA journal_mode = DELETE; PRAGMA user_version = {SqliteSchema.CurrentVersion + 1}");
         }
 

@@ -86,7 +86,7 @@ public sealed class Trial
 
     internal void AddExecution(TrainingHistory history) => _executions.Add(history);
 
-    /// <summary>Replaces the parts of the trial that storage holds as separate records.</summary>
+    /// <summary>Replaces the parts of the trial that storage keeps as separate records.</summary>
     internal void ReplaceStoredRecord(
         IReadOnlyList<TrainingHistory> executions,
         IReadOnlyList<IntermediateValue> intermediateValues,
