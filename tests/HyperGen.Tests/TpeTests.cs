@@ -6,8 +6,8 @@ namespace HyperGen.Tests;
 
 public class TpeTests
 {
-    private static readonly ParzenSettings s_independent = new(1.0, ConsiderMagicClip: true, ConsiderEndpoints: false, Multivariate: false);
-    private static readonly ParzenSettings s_joint = s_independent with { Multivariate = true };
+    private static readonly ParzenSettings s_independent = new(1.0, ConsiderMagicClip: true, ConsiderEndpoints: false, TpeBandwidth.Neighbours);
+    private static readonly ParzenSettings s_joint = s_independent with { Bandwidth = TpeBandwidth.Shared };
     private static readonly ParzenDimension s_continuous = new(ParzenDimensionKind.Continuous, 0);
 
     // Parzen estimator
@@ -24,11 +24,14 @@ public class TpeTests
         Assert.Equal(1.0, integral, 3);
     }
 
-    [Fact]
-    public void ParzenEstimator_JointDensity_IntegratesToOne()
+    [Theory]
+    [InlineData(TpeBandwidth.Shared)]
+    [InlineData(TpeBandwidth.Neighbours)]
+    public void ParzenEstimator_JointDensity_IntegratesToOne(TpeBandwidth bandwidth)
     {
         var dimensions = new[] { s_continuous, s_continuous };
-        var estimator = new ParzenEstimator(dimensions, [[0.2, 0.3], [0.25, 0.9], [0.7, 0.1]], s_joint);
+        var settings = s_joint with { Bandwidth = bandwidth, ConsiderEndpoints = true, MinBandwidth = 0.03, MagicClipExponent = 2 };
+        var estimator = new ParzenEstimator(dimensions, [[0.2, 0.3], [0.25, 0.9], [0.7, 0.1]], settings, [2.0, 0.5, 1.0], 1.5);
         const int steps = 400;
         var points = new List<double[]>();
         for (int i = 0; i < steps; i++)
@@ -126,6 +129,38 @@ public class TpeTests
         for (int category = 0; category < 3; category++)
         {
             Assert.InRange((double)counts[category] / draws, expected[category] - 0.01, expected[category] + 0.01);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.01, 1.0, 1.0 / 22)]
+    [InlineData(0.03, 2.0, 0.03)]
+    [InlineData(0.001, 2.0, 1.0 / (22 * 22))]
+    public void ParzenEstimator_MagicClip_FloorsWidths(double minBandwidth, double exponent, double floor)
+    {
+        var observations = Points(Enumerable.Range(0, 20).Select(i => 0.3 + i * 1e-5).ToArray());
+        var settings = s_independent with { MinBandwidth = minBandwidth, MagicClipExponent = exponent };
+        var estimator = new ParzenEstimator([s_continuous], observations, settings);
+
+        foreach (double x in new[] { 0.3, 0.31, 0.6 })
+        {
+            double expected = observations.Take(19).Sum(point => KernelDensity(x, point[0], floor));
+            expected += KernelDensity(x, observations[19][0], 0.5 - observations[19][0]) + KernelDensity(x, 0.5, 1.0);
+            Assert.Equal(expected / 21, Math.Exp(estimator.LogDensities([[x]])[0]), 9);
+        }
+    }
+
+    [Fact]
+    public void ParzenEstimator_GivenWeights_ReplaceDefaults()
+    {
+        var settings = s_independent with { ConsiderMagicClip = false };
+        var estimator = new ParzenEstimator([s_continuous], Points(0.2, 0.6), settings, [3.0, 1.0], 4.0);
+
+        // Sorted centres 0.2, 0.5 (the prior) and 0.6; without endpoints the outer kernels take their inner gap.
+        foreach (double x in new[] { 0.1, 0.4, 0.9 })
+        {
+            double expected = (3 * KernelDensity(x, 0.2, 0.3) + KernelDensity(x, 0.6, 0.1) + 4 * KernelDensity(x, 0.5, 1.0)) / 8;
+            Assert.Equal(expected, Math.Exp(estimator.LogDensities([[x]])[0]), 9);
         }
     }
 
@@ -246,9 +281,9 @@ public class TpeTests
         }
 
         var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
-        var model = new TpeModel(s_independent, Tpe.DefaultGamma, 24, 10, stream => new DeterministicRandom(1, 30, stream), observations, new TpeUnitCache());
+        var model = new TpeModel(s_independent, Tpe.OptunaGamma, 24, 10, stream => new DeterministicRandom(1, 30, stream), observations, new TpeUnitCache());
 
-        var (good, bad, finished) = model.Split([child], [TpeModel.DimensionOf(child)]);
+        var (good, _, bad, finished) = model.Split([child], [TpeModel.DimensionOf(child)]);
         var best = model.RankCandidates([child])[0];
 
         Assert.Equal(10, finished);
@@ -284,17 +319,67 @@ public class TpeTests
     // Proposals
 
     [Fact]
-    public void Startup_ProposesWhatRandomSearchProposes()
+    public void RandomStartup_ProposesWhatRandomSearchProposes()
     {
-        var tpe = new Tpe(maxTrials: 10, seed: 4);
-        var random = new RandomSearch(maxTrials: 10, seed: 4);
+        foreach (var tpe in new[] { new Tpe(maxTrials: 10, seed: 4, latinHypercubeStartup: false), Tpe.LikeOptuna(maxTrials: 10, seed: 4) })
+        {
+            var random = new RandomSearch(maxTrials: 10, seed: 4);
+            tpe.UpdateSpace(TwoFloats(), initial: true);
+            random.UpdateSpace(TwoFloats(), initial: true);
+
+            var fromTpe = AskAndTell.Run(tpe, Sphere, 10);
+            var fromRandom = AskAndTell.Run(random, Sphere, 10);
+
+            Assert.Equal(fromRandom.Select(Describe), fromTpe.Select(Describe));
+        }
+    }
+
+    [Theory]
+    [InlineData(4, 10)]
+    [InlineData(9, 7)]
+    public void LatinHypercubeStartup_SamplesEveryStratumOnce(int seed, int startupTrials)
+    {
+        var tpe = new Tpe(maxTrials: startupTrials, seed: seed, numStartupTrials: startupTrials);
         tpe.UpdateSpace(TwoFloats(), initial: true);
-        random.UpdateSpace(TwoFloats(), initial: true);
 
-        var fromTpe = AskAndTell.Run(tpe, Sphere, 10);
-        var fromRandom = AskAndTell.Run(random, Sphere, 10);
+        var trials = AskAndTell.Run(tpe, Sphere, startupTrials);
 
-        Assert.Equal(fromRandom.Select(Describe), fromTpe.Select(Describe));
+        foreach (string name in new[] { "x", "y" })
+        {
+            var strata = trials.Select(trial => (int)Math.Floor(((double)trial.Values[name] + 5) / 10 * startupTrials)).Order();
+            Assert.Equal(Enumerable.Range(0, startupTrials), strata);
+        }
+
+        var again = new Tpe(maxTrials: startupTrials, seed: seed, numStartupTrials: startupTrials);
+        again.UpdateSpace(TwoFloats(), initial: true);
+        Assert.Equal(trials.Select(Describe), AskAndTell.Run(again, Sphere, startupTrials).Select(Describe));
+    }
+
+    [Fact]
+    public void LatinHypercubeStartup_IgnoresOtherParameters()
+    {
+        var alone = new Tpe(maxTrials: 10, seed: 6);
+        alone.UpdateSpace([new FloatHyperParameter("x", -5, 5)], initial: true);
+        var together = new Tpe(maxTrials: 10, seed: 6);
+        together.UpdateSpace([new FloatHyperParameter("w", 0, 1), new FloatHyperParameter("x", -5, 5)], initial: true);
+
+        var fromAlone = AskAndTell.Run(alone, values => Math.Abs((double)values["x"]), 10);
+        var fromTogether = AskAndTell.Run(together, values => Math.Abs((double)values["x"]), 10);
+
+        Assert.Equal(fromAlone.Select(trial => trial.Values["x"]), fromTogether.Select(trial => trial.Values["x"]));
+    }
+
+    [Fact]
+    public void LatinHypercubeStartup_RepeatFallsBackToRandom()
+    {
+        var tpe = new Tpe(maxTrials: 10, seed: 2, numStartupTrials: 10);
+        tpe.UpdateSpace([new BooleanHyperParameter("flag"), new ChoiceHyperParameter("size", [1, 2])], initial: true);
+
+        var trials = AskAndTell.Run(tpe, values => (bool)values["flag"] ? 1 : 2, 10);
+
+        Assert.Equal(4, trials.Count);
+        Assert.Equal(4, trials.Select(Describe).Distinct().Count());
+        Assert.Contains("exhausted", tpe.StopReason);
     }
 
     [Fact]
@@ -451,7 +536,7 @@ public class TpeTests
         var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: trial => trial.Values);
         var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache());
 
-        var (good, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
+        var (good, _, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
 
         Assert.Equal(11, finished);
         Assert.Equal(11, good.Count);
@@ -473,7 +558,7 @@ public class TpeTests
         var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
         var model = new TpeModel(s_independent, n => n, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache());
 
-        var (good, bad, _) = model.Split([x], [TpeModel.DimensionOf(x)]);
+        var (good, _, bad, _) = model.Split([x], [TpeModel.DimensionOf(x)]);
 
         Assert.Equal(3, good.Count);
         Assert.Equal(9, bad.Count);
@@ -502,12 +587,65 @@ public class TpeTests
         var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
         var model = new TpeModel(s_independent, n => 3, 24, 10, stream => new DeterministicRandom(1, 16, stream), observations, new TpeUnitCache());
 
-        var (good, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
+        var (good, _, bad, finished) = model.Split([x], [TpeModel.DimensionOf(x)]);
 
         Assert.Equal(15, finished);
         Assert.Equal(3, good.Count);
         Assert.Equal(12, bad.Count);
         Assert.Equal([0.0, 1.0 / 16, 2.0 / 16], good.Select(point => point[0]));
+    }
+
+    [Fact]
+    public void ImprovementWeights_MeasureFromBadGroupsBest()
+    {
+        var x = new FloatHyperParameter("x", 0, 1);
+        var oracle = ScriptedOracle.WithValues(Enumerable.Range(0, 12).Select(i => Values(("x", i / 12.0))));
+        oracle.UpdateSpace([x], initial: true);
+        foreach (var trial in Enumerable.Range(0, 12).Select(_ => oracle.CreateTrial().Trial!))
+        {
+            oracle.CompleteTrial(trial, new[] { 9.0, 4.0, 8.0, 1.0, 7.0, 6.0, 5.5, 10, 11, 12, 13, 14 }[trial.Number]);
+        }
+
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
+        var settings = s_independent with { Weighting = TpeWeighting.ExpectedImprovement };
+        var model = new TpeModel(settings, n => 3, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache());
+
+        var split = model.Split([x], [TpeModel.DimensionOf(x)]);
+
+        Assert.Equal([1.0 / 12, 3.0 / 12, 6.0 / 12], split.Good.Select(point => point[0]));
+        Assert.Equal([6.0 - 4.0, 6.0 - 1.0, 6.0 - 5.5], split.GoodWeights!);
+        Assert.Equal(9, split.Bad.Count);
+        Assert.Null(new TpeModel(s_independent, n => 3, 24, 10, stream => new DeterministicRandom(1, 12, stream), observations, new TpeUnitCache())
+            .Split([x], [TpeModel.DimensionOf(x)]).GoodWeights);
+    }
+
+    [Fact]
+    public void ImprovementWeights_NeedCompletedTrials()
+    {
+        var x = new FloatHyperParameter("x", 0, 1);
+        var oracle = ScriptedOracle.WithValues(Enumerable.Range(0, 6).Select(i => Values(("x", i / 6.0))));
+        oracle.UpdateSpace([x], initial: true);
+        var trials = Enumerable.Range(0, 6).Select(_ => oracle.CreateTrial().Trial!).ToList();
+        foreach (var trial in trials.Take(2))
+        {
+            oracle.CompleteTrial(trial, 1.0 + trial.Number);
+        }
+
+        foreach (var trial in trials.Skip(2))
+        {
+            oracle.ReportIntermediate(trial, 0, trial.Number);
+            oracle.PruneTrial(trial);
+        }
+
+        var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
+        var settings = s_independent with { Weighting = TpeWeighting.ExpectedImprovement };
+        TpeSplit SplitWithGood(int good) =>
+            new TpeModel(settings, n => good, 24, 1, stream => new DeterministicRandom(1, 6, stream), observations, new TpeUnitCache())
+                .Split([x], [TpeModel.DimensionOf(x)]);
+
+        Assert.Equal([1.0], SplitWithGood(1).GoodWeights!);
+        Assert.Null(SplitWithGood(2).GoodWeights);
+        Assert.Null(SplitWithGood(3).GoodWeights);
     }
 
     [Fact]
@@ -617,6 +755,41 @@ public class TpeTests
         Assert.Contains("positive finite", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(priorWeight: 0)).Message);
         Assert.Contains("positive finite", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(priorWeight: double.NaN)).Message);
         Assert.Contains("at least 1", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(maxTrials: 0)).Message);
+        foreach (double minBandwidth in new[] { -0.01, 1.5, double.NaN })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(minBandwidth: minBandwidth));
+            Assert.Equal("minBandwidth", error.ParamName);
+            Assert.Contains("from 0 to 1", error.Message);
+        }
+
+        foreach (double exponent in new[] { 0, -1, double.NaN })
+        {
+            Assert.Contains("must be positive", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(magicClipExponent: exponent)).Message);
+        }
+
+        Assert.Contains("ExpectedImprovement", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(weighting: (TpeWeighting)7)).Message);
+        Assert.Contains("Neighbours", Assert.Throws<ArgumentOutOfRangeException>(() => new Tpe(bandwidth: (TpeBandwidth)7)).Message);
+    }
+
+    [Fact]
+    public void Defaults_AndLikeOptunaSettings()
+    {
+        var tpe = new Tpe();
+        var optuna = Tpe.LikeOptuna();
+        var optunaJoint = Tpe.LikeOptuna(multivariate: true);
+
+        Assert.Equal(
+            (true, 0.15 * 40, TpeWeighting.ExpectedImprovement, TpeBandwidth.Neighbours, 0.03, 2.0, true, true, false, true),
+            (tpe.Multivariate, (double)tpe.Gamma(40), tpe.Weighting, tpe.Bandwidth, tpe.MinBandwidth, tpe.MagicClipExponent,
+                tpe.ConsiderEndpoints, tpe.LatinHypercubeStartup, tpe.OptunaLogDensity, tpe.ConstantLiar));
+        Assert.Equal(
+            (false, 0.1 * 40, TpeWeighting.Recency, TpeBandwidth.Neighbours, 0.01, 1.0, false, false, true, false),
+            (optuna.Multivariate, (double)optuna.Gamma(40), optuna.Weighting, optuna.Bandwidth, optuna.MinBandwidth,
+                optuna.MagicClipExponent, optuna.ConsiderEndpoints, optuna.LatinHypercubeStartup, optuna.OptunaLogDensity,
+                optuna.ConstantLiar));
+        Assert.Equal((true, TpeBandwidth.Shared, true), (optunaJoint.Multivariate, optunaJoint.Bandwidth, optunaJoint.OptunaLogDensity));
+        Assert.Equal([1, 1, 2, 25], new[] { 1, 10, 11, 1_000 }.Select(Tpe.OptunaGamma));
+        Assert.Equal([1, 2, 3, 25], new[] { 1, 10, 14, 1_000 }.Select(Tpe.DefaultGamma));
     }
 
     [Fact]

@@ -9,16 +9,28 @@ namespace HyperGen;
 
 /// <summary>Settings shared by the Parzen estimators of one search.</summary>
 /// <param name="PriorWeight">The weight of the prior kernel, relative to an observation's weight of at most 1.</param>
-/// <param name="ConsiderMagicClip">Whether kernel widths have a floor that shrinks with the number of kernels, to
-/// 1/100 of the range at most.</param>
+/// <param name="ConsiderMagicClip">Whether kernel widths have a floor that shrinks with the number of kernels, down to
+/// <see cref="MinBandwidth"/>.</param>
 /// <param name="ConsiderEndpoints">Whether the range ends count as neighbours when widths of the outermost kernels
 /// are set.</param>
-/// <param name="Multivariate">Whether all kernels share one width from Scott's rule (joint modelling) rather than
-/// each taking the distance to its neighbours.</param>
+/// <param name="Bandwidth">How kernel widths are set.</param>
 /// <param name="OmitLogSigma">Whether a continuous kernel's log density leaves out the -log(sigma) term, as Optuna
 /// 3.1's does, so that narrow kernels weigh less.</param>
 internal sealed record ParzenSettings(
-    double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, bool Multivariate, bool OmitLogSigma = false);
+    double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints, TpeBandwidth Bandwidth, bool OmitLogSigma = false)
+{
+    /// <summary>The smallest width the magic clip allows, as a share of the range.</summary>
+    public double MinBandwidth { get; init; } = 0.01;
+
+    /// <summary>
+    /// The exponent of the magic clip's floor: with k kernels, widths are at least
+    /// max(<see cref="MinBandwidth"/>, 1 / (k + 1)^exponent). Optuna takes 1.
+    /// </summary>
+    public double MagicClipExponent { get; init; } = 1.0;
+
+    /// <summary>How the good and bad estimators weigh their observations.</summary>
+    public TpeWeighting Weighting { get; init; } = TpeWeighting.Recency;
+}
 
 /// <summary>
 /// A weighted mixture of product kernels over points whose coordinates are unit values or category indices: one
@@ -27,9 +39,10 @@ internal sealed record ParzenSettings(
 /// category.
 /// </summary>
 /// <remarks>
-/// The kernel widths follow Optuna 3.1's TPE. Independently, a kernel is as wide as the larger gap to its sorted
-/// neighbours (the prior's centre 0.5 included). Jointly, every kernel is 0.2 * n^(-1 / (d + 4)) wide. Widths are at
-/// most 1, the whole range. By default densities integrate to 1. With <see cref="ParzenSettings.OmitLogSigma"/>, each
+/// The kernel widths follow <see cref="ParzenSettings.Bandwidth"/>. With <see cref="TpeBandwidth.Neighbours"/>, a
+/// kernel is as wide as the larger gap to its sorted neighbours (the prior's centre 0.5 included). With
+/// <see cref="TpeBandwidth.Shared"/>, every kernel is 0.2 * n^(-1 / (d + 4)) wide. Widths are at most 1, the whole
+/// range, and the prior kernel is that wide. By default densities integrate to 1. With <see cref="ParzenSettings.OmitLogSigma"/>, each
 /// continuous kernel's log density leaves out -log(sigma), as the truncated normal <c>logpdf</c> of Optuna 3.1
 /// (<c>optuna/samplers/_tpe/_truncnorm.py</c>) does, though later Optuna sources include it. Narrow kernels then weigh
 /// less against wide ones. Grid and categorical coordinates are the same in both forms, because a mass has no
@@ -70,15 +83,22 @@ internal sealed class ParzenEstimator
     /// <param name="dimensions">The coordinates of every point.</param>
     /// <param name="observations">The observed points, oldest first, each with one coordinate per dimension.</param>
     /// <param name="settings">The prior weight and width rules.</param>
-    public ParzenEstimator(IReadOnlyList<ParzenDimension> dimensions, IReadOnlyList<double[]> observations, ParzenSettings settings)
+    /// <param name="observationWeights">One weight per observation, or null for <see cref="RecencyWeights"/>.</param>
+    /// <param name="priorWeight">The prior kernel's weight, or null for the settings' prior weight.</param>
+    public ParzenEstimator(
+        IReadOnlyList<ParzenDimension> dimensions,
+        IReadOnlyList<double[]> observations,
+        ParzenSettings settings,
+        double[]? observationWeights = null,
+        double? priorWeight = null)
     {
         _dimensions = [.. dimensions];
         _omitLogSigma = settings.OmitLogSigma;
         int observationCount = observations.Count;
         int fittedCount = observationCount + 1;
-        var weights = RecencyWeights(observationCount);
+        var weights = observationWeights is null ? RecencyWeights(observationCount) : (double[])observationWeights.Clone();
         Array.Resize(ref weights, fittedCount);
-        weights[observationCount] = settings.PriorWeight;
+        weights[observationCount] = priorWeight ?? settings.PriorWeight;
 
         _centres = new double[_dimensions.Length][];
         _sigmas = new double[_dimensions.Length][];
@@ -249,11 +269,15 @@ internal sealed class ParzenEstimator
         }
 
         centres[observationCount] = 0.5;
-        var sigmas = settings.Multivariate
+        var sigmas = settings.Bandwidth == TpeBandwidth.Shared
             ? JointSigmas(fittedCount, observationCount, _dimensions.Length)
             : NeighbourSigmas(centres, settings.ConsiderEndpoints);
 
-        double minSigma = settings.ConsiderMagicClip ? 1.0 / Math.Min(100.0, 1.0 + fittedCount) : MinSigmaWithoutClip;
+        double minSigma = settings.ConsiderMagicClip
+            ? Math.Max(settings.MinBandwidth, settings.MagicClipExponent == 1.0
+                ? 1.0 / (1.0 + fittedCount)
+                : Math.Pow(1.0 + fittedCount, -settings.MagicClipExponent))
+            : MinSigmaWithoutClip;
         for (int i = 0; i < fittedCount; i++)
         {
             sigmas[i] = i == observationCount ? 1.0 : Math.Clamp(sigmas[i], minSigma, 1.0);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace HyperGen;
 
@@ -8,12 +9,21 @@ namespace HyperGen;
 /// <param name="Score">The log density ratio of the good to the bad estimator; 0 for random candidates.</param>
 internal sealed record TpeCandidate(object[] Values, double Score);
 
+/// <summary>The observations of one block, split into the good and the bad group, each oldest first.</summary>
+/// <param name="Good">The good group's points.</param>
+/// <param name="GoodWeights">The good points' weights, or null for the weighting's default.</param>
+/// <param name="Bad">The bad group's points.</param>
+/// <param name="Finished">How many of the observations have finished.</param>
+internal sealed record TpeSplit(List<double[]> Good, double[]? GoodWeights, List<double[]> Bad, int Finished);
+
 /// <summary>
 /// Fits the good and bad Parzen estimators of one block of parameters (one parameter, or a group modelled jointly)
 /// for one proposal, and ranks candidates drawn from the good estimator.
 /// </summary>
 internal sealed class TpeModel
 {
+    private const double MinImprovementWeight = 1e-12;
+
     private readonly ParzenSettings _settings;
     private readonly Func<int, int> _goodCount;
     private readonly int _candidateCount;
@@ -72,10 +82,10 @@ internal sealed class TpeModel
         }
 
         var random = _randomFor(StreamOf(block[0].Name));
-        var (good, bad, finished) = Split(block, dimensions);
-        var candidates = finished == 0 || finished < _startupCount
+        var split = Split(block, dimensions);
+        var candidates = split.Finished == 0 || split.Finished < _startupCount
             ? DrawRandomly(block, random)
-            : DrawFromModel(block, dimensions, good, bad, random);
+            : DrawFromModel(block, dimensions, split, random);
         return Distinct(candidates);
     }
 
@@ -83,7 +93,7 @@ internal sealed class TpeModel
     /// Splits the observations in which every parameter of the block was active into the good group (the best
     /// <c>gamma(n)</c> that finished with a finite loss) and the bad group, each oldest first.
     /// </summary>
-    public (List<double[]> Good, List<double[]> Bad, int Finished) Split(
+    public TpeSplit Split(
         IReadOnlyList<HyperParameter> block, ParzenDimension[] dimensions)
     {
         var units = new TpeUnitCache.ParameterUnits[block.Count];
@@ -109,26 +119,69 @@ internal sealed class TpeModel
         }
 
         int goodCount = rows.Count == 0 ? 0 : Math.Min(_goodCount(rows.Count), eligible);
-        var good = new List<(int Number, double[] Point)>();
-        var bad = new List<(int Number, double[] Point)>();
-        foreach (var (observation, point) in rows)
+        var good = new List<(TpeObservation Observation, double[] Point)>();
+        var bad = new List<(TpeObservation Observation, double[] Point)>();
+        foreach (var row in rows)
         {
-            var group = good.Count < goodCount && observation.CanBeGood ? good : bad;
-            group.Add((observation.Trial.Number, point));
+            var group = good.Count < goodCount && row.Observation.CanBeGood ? good : bad;
+            group.Add(row);
         }
 
-        return (Chronological(good), Chronological(bad), finished);
+        var chronologicalGood = Chronological(good);
+        var goodWeights = _settings.Weighting == TpeWeighting.ExpectedImprovement
+            ? ImprovementWeights(chronologicalGood, bad)
+            : null;
+        return new TpeSplit(
+            chronologicalGood.ConvertAll(row => row.Point),
+            goodWeights,
+            Chronological(bad).ConvertAll(row => row.Point),
+            finished);
+    }
+
+    /// <summary>
+    /// Weighs each good observation by how far its loss lies below the best loss of the bad group, the improvement
+    /// it would have brought over that threshold. Returns null, for equal weights, when a good observation was pruned
+    /// or the bad group has no completed observation with a finite loss.
+    /// </summary>
+    private static double[]? ImprovementWeights(
+        List<(TpeObservation Observation, double[] Point)> good,
+        List<(TpeObservation Observation, double[] Point)> badBestFirst)
+    {
+        if (good.Count == 0 || badBestFirst.Count == 0)
+        {
+            return null;
+        }
+
+        var threshold = badBestFirst[0].Observation;
+        if (!threshold.IsCompleted || !double.IsFinite(threshold.Loss))
+        {
+            return null;
+        }
+
+        var weights = new double[good.Count];
+        for (int i = 0; i < good.Count; i++)
+        {
+            if (!good[i].Observation.IsCompleted)
+            {
+                return null;
+            }
+
+            weights[i] = Math.Max(MinImprovementWeight, threshold.Loss - good[i].Observation.Loss);
+        }
+
+        return weights;
     }
 
     private List<TpeCandidate> DrawFromModel(
         IReadOnlyList<HyperParameter> block,
         ParzenDimension[] dimensions,
-        List<double[]> good,
-        List<double[]> bad,
+        TpeSplit split,
         DeterministicRandom random)
     {
-        var goodEstimator = new ParzenEstimator(dimensions, good, _settings);
-        var badEstimator = new ParzenEstimator(dimensions, bad, _settings);
+        var goodEstimator = split.GoodWeights is { } weights
+            ? new ParzenEstimator(dimensions, split.Good, _settings, weights, weights.Average())
+            : new ParzenEstimator(dimensions, split.Good, _settings, UniformOrRecency(split.Good.Count));
+        var badEstimator = new ParzenEstimator(dimensions, split.Bad, _settings, UniformOrRecency(split.Bad.Count));
         var points = new List<double[]>(_candidateCount);
         for (int k = 0; k < _candidateCount; k++)
         {
@@ -152,6 +205,10 @@ internal sealed class TpeModel
 
         return candidates;
     }
+
+    /// <summary>Returns null for <see cref="ParzenEstimator.RecencyWeights"/>, or else equal weights.</summary>
+    private double[]? UniformOrRecency(int count) =>
+        _settings.Weighting == TpeWeighting.Recency ? null : Enumerable.Repeat(1.0, count).ToArray();
 
     private List<TpeCandidate> DrawRandomly(IReadOnlyList<HyperParameter> block, DeterministicRandom random)
     {
@@ -244,7 +301,8 @@ internal sealed class TpeModel
             : parameter.FromUnit(coordinate);
 
     /// <summary>Returns the points in trial-number order, placing each at its number rather than sorting.</summary>
-    private static List<double[]> Chronological(List<(int Number, double[] Point)> rows)
+    private static List<(TpeObservation Observation, double[] Point)> Chronological(
+        List<(TpeObservation Observation, double[] Point)> rows)
     {
         if (rows.Count == 0)
         {
@@ -254,21 +312,21 @@ internal sealed class TpeModel
         int last = 0;
         foreach (var row in rows)
         {
-            last = Math.Max(last, row.Number);
+            last = Math.Max(last, row.Observation.Trial.Number);
         }
 
-        var byNumber = new double[]?[last + 1];
-        foreach (var (number, point) in rows)
+        var byNumber = new (TpeObservation Observation, double[] Point)?[last + 1];
+        foreach (var row in rows)
         {
-            byNumber[number] = point;
+            byNumber[row.Observation.Trial.Number] = row;
         }
 
-        var ordered = new List<double[]>(rows.Count);
-        foreach (var point in byNumber)
+        var ordered = new List<(TpeObservation Observation, double[] Point)>(rows.Count);
+        foreach (var row in byNumber)
         {
-            if (point is not null)
+            if (row is { } present)
             {
-                ordered.Add(point);
+                ordered.Add(present);
             }
         }
 
@@ -276,10 +334,10 @@ internal sealed class TpeModel
     }
 
     /// <summary>
-    /// Returns a stream number fixed by the block's first parameter name (FNV-1a), so a parameter's draws do not
-    /// shift when other parameters join the space. Streams 0 and 1 are left to random sampling.
+    /// Returns a stream number fixed by a parameter name (FNV-1a), so a parameter's draws do not shift when other
+    /// parameters join the space. Streams 0 and 1 are left to random sampling.
     /// </summary>
-    private static int StreamOf(string name)
+    public static int StreamOf(string name)
     {
         uint hash = 2166136261;
         foreach (char character in name)

@@ -43,6 +43,9 @@ internal sealed class TpeObservation
     /// <summary>Whether the trial is still running and observed only as a constant liar.</summary>
     public bool IsPending { get; }
 
+    /// <summary>Whether the trial completed, as opposed to being pruned or still running.</summary>
+    public bool IsCompleted => !IsPending && double.IsNegativeInfinity(Stage);
+
     /// <summary>Whether the observation may join the good group: it has finished with a finite loss.</summary>
     public bool CanBeGood => !IsPending && double.IsFinite(Loss);
 
