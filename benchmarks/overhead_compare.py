@@ -13,8 +13,9 @@ import json
 import pathlib
 import sys
 
-PLANNED = ["random", "bayesian", "tpe", "tpe-multivariate"]
-PEERS = {"random": "optuna-random", "bayesian": "optuna-tpe", "tpe": "optuna-tpe", "tpe-multivariate": "optuna-tpe"}
+PLANNED = ["random", "bayesian", "tpe", "tpe-optuna", "tpe-optuna-multivariate"]
+PEERS = {"random": "optuna-random", "bayesian": "optuna-tpe", "tpe": "optuna-tpe", "tpe-optuna": "optuna-tpe",
+         "tpe-optuna-multivariate": "optuna-tpe"}
 MIN_SPEEDUP = {"random": 20.0, "tpe": 20.0}
 MAX_MS = {"bayesian": (200, 50.0)}
 UNITS_MS = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "µs": 1e-3, "ms": 1.0, "s": 1000.0}
@@ -60,7 +61,7 @@ def main():
     counts = sorted({finished for _, finished in optuna} | {finished for _, finished in hypergen})
     oracles = PLANNED + sorted({oracle for oracle, _ in hypergen if oracle not in PLANNED})
 
-    print(f"{'oracle':<9} {'finished':>8} {'mean ms':>9} {'median ms':>9} {'peer':<13} {'peer ms':>8} "
+    print(f"{'oracle':<23} {'finished':>8} {'mean ms':>9} {'median ms':>9} {'peer':<13} {'peer ms':>8} "
           f"{'ask+tell':>8} {'cheaper':>8}  target")
     for oracle in oracles:
         for finished in counts:
@@ -70,7 +71,7 @@ def main():
             target = verdict(oracle, finished, mean_ms, speedup)
             if mean_ms is None and not target:
                 continue
-            cells = [f"{oracle:<9}", f"{finished:>8}",
+            cells = [f"{oracle:<23}", f"{finished:>8}",
                      f"{mean_ms:>9.4f}" if mean_ms is not None else f"{'-':>9}",
                      f"{median_ms:>9.4f}" if median_ms is not None else f"{'-':>9}",
                      f"{peer['sampler'] if peer else '-':<13}",

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using HyperGen.Benchmarking;
 
 namespace HyperGen.Benchmarks;
@@ -133,12 +134,13 @@ public class OracleOverheadBenchmarks
 
     /// <summary>
     /// One process, 5 warmup and 20 measured iterations of one proposal each, fully optimized code, no forced
-    /// collections.
+    /// collections. Oracle names are reported in full, because overhead_compare.py matches them.
     /// </summary>
     public sealed class ProposalJobConfig : ManualConfig
     {
         /// <summary>Creates the configuration.</summary>
-        public ProposalJobConfig() =>
+        public ProposalJobConfig()
+        {
             AddJob(Job.Default
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
@@ -148,5 +150,7 @@ public class OracleOverheadBenchmarks
                 .WithUnrollFactor(1)
                 .WithGcForce(false)
                 .WithEnvironmentVariable("DOTNET_TieredCompilation", "0"));
+            WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(64));
+        }
     }
 }

@@ -14,7 +14,8 @@ public sealed record QualityOptions
         Usage: HyperGen.Quality [options]
           --oracles NAMES     comma-separated oracle names (default: every compiled-in oracle)
           --functions NAMES   comma-separated test functions: branin, rosenbrock, mixed (default: all)
-          --seeds N           runs per budget, with seeds 0 to N-1 (default: 20)
+          --seeds N           runs per budget, with seeds FIRST to FIRST+N-1 (default: 20)
+          --first-seed FIRST  the first seed (default: 0); other seeds check a choice made on the default ones
           --budgets LIST      comma-separated trial budgets (default: 25,50,100)
           --output DIR        folder for hypergen-quality.json and the CSV files (default: quality-results)
           --parallel N        runs evaluated at once (default: the number of processors)
@@ -34,8 +35,14 @@ public sealed record QualityOptions
     /// <summary>The test functions to run.</summary>
     public IReadOnlyList<TestFunction> Functions { get; init; } = TestFunctions.All;
 
+    /// <summary>How many seeds to run, from <see cref="FirstSeed"/> on.</summary>
+    public int SeedCount { get; init; } = 20;
+
+    /// <summary>The first seed.</summary>
+    public int FirstSeed { get; init; }
+
     /// <summary>The seeds; one run per seed, oracle, function and budget.</summary>
-    public IReadOnlyList<int> Seeds { get; init; } = Enumerable.Range(0, 20).ToArray();
+    public IReadOnlyList<int> Seeds => Enumerable.Range(FirstSeed, SeedCount).ToArray();
 
     /// <summary>The trial budgets.</summary>
     public IReadOnlyList<int> Budgets { get; init; } = [25, 50, 100];
@@ -81,7 +88,9 @@ public sealed record QualityOptions
             case "--functions":
                 return options with { Functions = SelectFunctions(value) };
             case "--seeds":
-                return options with { Seeds = Enumerable.Range(0, ParsePositive(name, value)).ToArray() };
+                return options with { SeedCount = ParsePositive(name, value) };
+            case "--first-seed":
+                return options with { FirstSeed = ParseNonNegative(name, value) };
             case "--budgets":
                 return options with { Budgets = value.Split(',').Select(item => ParsePositive(name, item)).Distinct().ToArray() };
             case "--output":
@@ -101,6 +110,16 @@ public sealed record QualityOptions
         }
 
         return args[index + 1];
+    }
+
+    private static int ParseNonNegative(string option, string text)
+    {
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        {
+            throw new ArgumentException($"Invalid value '{text}' for {option}: expected 0 or a positive integer.");
+        }
+
+        return value;
     }
 
     private static int ParsePositive(string option, string text)

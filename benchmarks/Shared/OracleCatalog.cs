@@ -24,7 +24,8 @@ public delegate Oracle OracleFactory(Objective objective, int seed, int? maxTria
 public static class OracleCatalog
 {
     /// <summary>The oracle names the benchmarks report on, built or not, in report order.</summary>
-    public static IReadOnlyList<string> PlannedNames { get; } = ["random", "bayesian", "tpe", "tpe-multivariate"];
+    public static IReadOnlyList<string> PlannedNames { get; } =
+        ["random", "bayesian", "tpe", "tpe-random-start", "tpe-optuna", "tpe-optuna-multivariate"];
 
     /// <summary>The oracles compiled into this build, by name.</summary>
     public static IReadOnlyDictionary<string, OracleFactory> Factories { get; } =
@@ -33,7 +34,9 @@ public static class OracleCatalog
             ["random"] = (objective, seed, maxTrials) => new RandomSearch(objective, maxTrials, seed),
             ["bayesian"] = (objective, seed, maxTrials) => new BayesianOptimization(objective, maxTrials, seed: seed),
             ["tpe"] = (objective, seed, maxTrials) => new Tpe(objective, maxTrials, seed),
-            ["tpe-multivariate"] = (objective, seed, maxTrials) => new Tpe(objective, maxTrials, seed, multivariate: true),
+            ["tpe-random-start"] = (objective, seed, maxTrials) => new Tpe(objective, maxTrials, seed, latinHypercubeStartup: false),
+            ["tpe-optuna"] = (objective, seed, maxTrials) => Tpe.LikeOptuna(objective, maxTrials, seed),
+            ["tpe-optuna-multivariate"] = (objective, seed, maxTrials) => Tpe.LikeOptuna(objective, maxTrials, seed, multivariate: true),
         };
 
     /// <summary>The names of the compiled-in oracles, planned ones first in <see cref="PlannedNames"/> order.</summary>
