@@ -345,36 +345,34 @@ public sealed class Tpe : Oracle
         var strata = new int[NumStartupTrials];
         foreach (var parameter in Space)
         {
-            if (!parameter.IsActive(values))
+            if (parameter.IsActive(values))
             {
-                continue;
+                values[parameter.Name] = IsTuned(parameter) ? LatinHypercubeValue(parameter, trialNumber, strata) : parameter.DefaultValue;
             }
-
-            if (!IsTuned(parameter))
-            {
-                values[parameter.Name] = parameter.DefaultValue;
-                continue;
-            }
-
-            int stream = TpeModel.StreamOf(parameter.Name);
-            var shuffle = new DeterministicRandom(Seed, LatinOrderTrial, stream);
-            for (int i = 0; i < strata.Length; i++)
-            {
-                strata[i] = i;
-            }
-
-            // Fisher-Yates: every order of the strata is equally likely.
-            for (int i = strata.Length - 1; i > 0; i--)
-            {
-                int j = (int)shuffle.NextInt64(i + 1);
-                (strata[i], strata[j]) = (strata[j], strata[i]);
-            }
-
-            double offset = new DeterministicRandom(Seed, trialNumber, -(long)stream).NextDouble();
-            values[parameter.Name] = parameter.FromUnit((strata[trialNumber] + offset) / NumStartupTrials);
         }
 
         return values;
+    }
+
+    /// <summary>Returns one parameter's value for a trial of the Latin hypercube, shuffling into the given buffer.</summary>
+    private object LatinHypercubeValue(HyperParameter parameter, int trialNumber, int[] strata)
+    {
+        int stream = TpeModel.StreamOf(parameter.Name);
+        var shuffle = new DeterministicRandom(Seed, LatinOrderTrial, stream);
+        for (int i = 0; i < strata.Length; i++)
+        {
+            strata[i] = i;
+        }
+
+        // Fisher-Yates: every order of the strata is equally likely.
+        for (int i = strata.Length - 1; i > 0; i--)
+        {
+            int j = (int)shuffle.NextInt64(i + 1);
+            (strata[i], strata[j]) = (strata[j], strata[i]);
+        }
+
+        double offset = new DeterministicRandom(Seed, trialNumber, -(long)stream).NextDouble();
+        return parameter.FromUnit((strata[trialNumber] + offset) / NumStartupTrials);
     }
 
     /// <inheritdoc />
