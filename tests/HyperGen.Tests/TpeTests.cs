@@ -620,6 +620,52 @@ public class TpeTests
     }
 
     [Fact]
+    public void ImprovementWeights_HugeLosses_ProposeAsSmallOnes()
+    {
+        List<Trial> Run(double scale)
+        {
+            var oracle = new Tpe(maxTrials: 60, seed: 2);
+            oracle.UpdateSpace([new FloatHyperParameter("x", 0, 1)], initial: true);
+            return AskAndTell.Run(oracle, values => (double)values["x"] < 0.2 ? -scale : scale * (double)values["x"], 60);
+        }
+
+        var huge = Run(1e308);
+        var small = Run(1);
+
+        Assert.Equal(small.Select(Describe), huge.Select(Describe));
+        Assert.True(small.Skip(10).Count(trial => (double)trial.Values["x"] < 0.2) > 25, "TPE should settle below 0.2");
+    }
+
+    [Fact]
+    public void ResetTrials_ForgetsThePreviousStudy()
+    {
+        var reused = new Tpe(maxTrials: 40, seed: 3);
+        reused.UpdateSpace([new FloatHyperParameter("x", 0, 1)], initial: true);
+        AskAndTell.Run(reused, values => (double)values["x"], 40);
+        reused.ResetTrials();
+        var fresh = new Tpe(maxTrials: 40, seed: 3);
+        fresh.UpdateSpace([new FloatHyperParameter("x", 0, 1)], initial: true);
+
+        var second = AskAndTell.Run(reused, values => 1 - (double)values["x"], 40);
+        var expected = AskAndTell.Run(fresh, values => 1 - (double)values["x"], 40);
+
+        Assert.Equal(expected.Select(Describe), second.Select(Describe));
+    }
+
+    [Fact]
+    public void LatinHypercubeStartup_HugeStartupCount_StaysCheap()
+    {
+        var tpe = new Tpe(maxTrials: 20, seed: 1, numStartupTrials: int.MaxValue);
+        tpe.UpdateSpace(TwoFloats(), initial: true);
+
+        var trials = AskAndTell.Run(tpe, Sphere, 20);
+
+        Assert.Equal(20, trials.Count);
+        Assert.All(trials, trial => Assert.InRange((double)trial.Values["x"], -5.0, 5.0));
+        Assert.Equal(20, trials.Select(trial => (int)Math.Floor(((double)trial.Values["x"] + 5) / 10 * 10_000)).Distinct().Count());
+    }
+
+    [Fact]
     public void ImprovementWeights_NeedCompletedTrials()
     {
         var x = new FloatHyperParameter("x", 0, 1);
@@ -805,7 +851,7 @@ public class TpeTests
     }
 
     [Fact]
-    public void DefaultGamma_IsATenthCappedAt25()
+    public void DefaultGamma_IsFifteenPercentCappedAt25()
     {
         Assert.Equal(0, Tpe.DefaultGamma(0));
         Assert.Equal(1, Tpe.DefaultGamma(1));

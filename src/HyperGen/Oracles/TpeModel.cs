@@ -159,6 +159,7 @@ internal sealed class TpeModel
         }
 
         var weights = new double[good.Count];
+        double total = 0;
         for (int i = 0; i < good.Count; i++)
         {
             if (!good[i].Observation.IsCompleted)
@@ -167,9 +168,32 @@ internal sealed class TpeModel
             }
 
             weights[i] = Math.Max(MinImprovementWeight, threshold.Loss - good[i].Observation.Loss);
+            total += weights[i];
         }
 
-        return weights;
+        return double.IsFinite(total) ? weights : ScaledImprovementWeights(good, threshold.Loss);
+    }
+
+    /// <summary>
+    /// Returns the improvement weights divided by the largest, for losses so large that the differences or their sum
+    /// overflow. Halving both terms keeps each difference finite.
+    /// </summary>
+    private static double[] ScaledImprovementWeights(List<(TpeObservation Observation, double[] Point)> good, double threshold)
+    {
+        var halves = new double[good.Count];
+        double largest = 0;
+        for (int i = 0; i < good.Count; i++)
+        {
+            halves[i] = Math.Max(0, 0.5 * threshold - 0.5 * good[i].Observation.Loss);
+            largest = Math.Max(largest, halves[i]);
+        }
+
+        for (int i = 0; i < halves.Length; i++)
+        {
+            halves[i] = Math.Max(MinImprovementWeight, halves[i] / largest);
+        }
+
+        return halves;
     }
 
     private List<TpeCandidate> DrawFromModel(

@@ -5,27 +5,38 @@ namespace HyperGen;
 
 /// <summary>
 /// The unit values (<see cref="HyperParameter.ToUnit"/>) of ended trials, kept across proposals so that each trial's
-/// values are mapped once rather than once per proposal. An ended trial's values no longer change.
+/// values are mapped once rather than once per proposal. An ended trial's values no longer change, but a study that
+/// starts over reuses trial numbers, so the oracle clears the cache when its trials are reset.
 /// </summary>
 internal sealed class TpeUnitCache
 {
     private readonly Dictionary<string, ParameterUnits> _units = new(StringComparer.Ordinal);
 
-    /// <summary>Returns the cached unit values of one parameter.</summary>
+    /// <summary>
+    /// Returns the cached unit values of one parameter, computed afresh when the parameter's definition has changed
+    /// since they were cached.
+    /// </summary>
     public ParameterUnits For(HyperParameter parameter)
     {
-        if (!_units.TryGetValue(parameter.Name, out var units))
+        if (!_units.TryGetValue(parameter.Name, out var units)
+            || !(ReferenceEquals(units.Parameter, parameter) || units.Parameter.Equals(parameter)))
         {
             units = new ParameterUnits(parameter);
-            _units.Add(parameter.Name, units);
+            _units[parameter.Name] = units;
         }
 
         return units;
     }
 
+    /// <summary>Forgets every cached value.</summary>
+    public void Clear() => _units.Clear();
+
     /// <summary>The unit values of one parameter, indexed by trial number.</summary>
     internal sealed class ParameterUnits(HyperParameter parameter)
     {
+        /// <summary>The definition the values were mapped with.</summary>
+        public HyperParameter Parameter { get; } = parameter;
+
         private const double NotComputed = double.NaN;
         private const double Inactive = double.NegativeInfinity;
 
@@ -58,6 +69,6 @@ internal sealed class TpeUnitCache
         }
 
         private double? Map(IReadOnlyDictionary<string, object> values) =>
-            values.TryGetValue(parameter.Name, out object? value) ? parameter.ToUnit(value) : null;
+            values.TryGetValue(Parameter.Name, out object? value) ? Parameter.ToUnit(value) : null;
     }
 }

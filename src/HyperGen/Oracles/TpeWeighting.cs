@@ -11,7 +11,9 @@ public enum TpeWeighting
 
     /// <summary>
     /// A good observation weighs the improvement of its loss over the best loss in the bad group, and the prior
-    /// kernel weighs their mean, so the best observations draw most candidates. Bad observations weigh 1 each.
+    /// kernel weighs their mean, so the best observations draw most candidates. Bad observations weigh 1 each. When a
+    /// good observation was pruned, or the bad group has no completed trial with a finite loss, every good observation
+    /// weighs 1 and the prior kernel the oracle's prior weight.
     /// </summary>
     ExpectedImprovement,
 }
