@@ -110,6 +110,100 @@ public sealed class ResumeTests : IDisposable
         Assert.Equal("The grid is exhausted: all 12 combinations of the search space have been tried.", resumed.Oracle.StopReason);
     }
 
+    /// <summary>
+    /// Declares 'width' only when model is "b", outside a conditional scope, so the space grows when the first trial
+    /// with "b" builds.
+    /// </summary>
+    private static Tuner<ScoredConfiguration> GrowingTpeTuner(TunerOptions options, int maxTrials, CancellationTokenSource? cancelAt = null, int cancelOnFit = -1)
+    {
+        int fits = 0;
+        var model = new FunctionHyperModel(
+            hp =>
+            {
+                string kind = hp.Choice("model", ["a", "b"]);
+                hp.Float("x", -3, 3);
+                if (kind == "b")
+                {
+                    hp.Int("width", 1, 100, sampling: Sampling.Log);
+                }
+            },
+            hp =>
+            {
+                if (Interlocked.Increment(ref fits) == cancelOnFit)
+                {
+                    cancelAt!.Cancel();
+                    throw new OperationCanceledException(cancelAt.Token);
+                }
+
+                double x = hp.Get<double>("x");
+                return hp.Get<string>("model") == "b" ? Math.Abs(x - 1) + Math.Abs(Math.Log(hp.Get<int>("width") / 20.0)) : 1 + x * x;
+            });
+        return new Tuner<ScoredConfiguration>(model, new Tpe(Objective.Minimize("loss"), maxTrials, seed: 5), options);
+    }
+
+    private static List<string> Describe(IReadOnlyList<StoredTrial> trials) =>
+        trials.Select(trial => string.Join(";", trial.Values.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}={pair.Value}")))).ToList();
+
+    [Fact]
+    public async Task Tpe_SpaceGrownByBuild_ResumesAsUninterrupted()
+    {
+        await GrowingTpeTuner(_folder.Options("whole"), maxTrials: 30).SearchAsync();
+        var whole = _folder.StoredTrials("whole");
+        Assert.Contains(whole, trial => trial.Values.ContainsKey("width"));
+
+        await GrowingTpeTuner(_folder.Options("split"), maxTrials: 12).SearchAsync();
+        var options = new TunerOptions { Directory = _folder.Path, ProjectName = "split", AcceptChangedStudy = true };
+        var resumed = GrowingTpeTuner(options, maxTrials: 30);
+        await resumed.SearchAsync();
+
+        Assert.Equal(Describe(whole), Describe(_folder.StoredTrials("split")));
+        Assert.Contains(resumed.Oracle.Space, parameter => parameter.Name == "width");
+
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = GrowingTpeTuner(_folder.Options("cancel"), maxTrials: 30, cancellation, cancelOnFit: 14);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.SearchAsync(cancellation.Token));
+        await GrowingTpeTuner(_folder.Options("cancel"), maxTrials: 30).SearchAsync();
+
+        Assert.Equal(Describe(whole), Describe(_folder.StoredTrials("cancel")));
+    }
+
+    [Fact]
+    public void Synchronize_AddsOtherWorkersBuildValues()
+    {
+        var oracle = new RandomSearch(maxTrials: 5, seed: 1);
+        oracle.UpdateSpace([new ChoiceHyperParameter("model", ["a", "b"])], initial: true);
+        var started = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        var running = new StoredTrial
+        {
+            Number = 0, Status = TrialStatus.Running, Values = new Dictionary<string, object> { ["model"] = "b" },
+            StartedAt = started, Attempts = 1, LeaseOwner = "other",
+        };
+        var finished = new StoredTrial
+        {
+            Number = 0, Status = TrialStatus.Completed, Values = new Dictionary<string, object> { ["model"] = "b", ["width"] = 7 },
+            Score = 1.5, StartedAt = started, EndedAt = started.AddSeconds(3), Attempts = 1,
+        };
+
+        oracle.Synchronize([running], _ => null, "self", hasState: false, state: null);
+        Assert.False(oracle.Trials[0].Values.ContainsKey("width"));
+        oracle.Synchronize([finished], _ => null, "self", hasState: false, state: null);
+
+        Assert.Equal(7, oracle.Trials[0].Values["width"]);
+        Assert.Equal(TrialStatus.Completed, oracle.Trials[0].Status);
+    }
+
+    [Fact]
+    public async Task FinishedTrial_StoresBuildValues()
+    {
+        await GrowingTpeTuner(_folder.Options(), maxTrials: 12).SearchAsync();
+
+        var stored = _folder.StoredTrials();
+        var firstB = stored.First(trial => (string)trial.Values["model"] == "b");
+
+        Assert.Equal(1, firstB.Values["width"]);
+    }
+
     [Theory]
     [InlineData(6, 1)]
     [InlineData(11, 1)]

@@ -135,7 +135,7 @@ public abstract class StudyStorageContractTests : IDisposable
     }
 
     [Fact]
-    public void UpdateTrial_ReplacesStatusAndResults()
+    public void UpdateTrial_ReplacesStatusValuesAndResults()
     {
         var trial = CreateStudyWithTrial();
         trial.Status = TrialStatus.Completed;
@@ -146,11 +146,14 @@ public abstract class StudyStorageContractTests : IDisposable
         trial.Checkpoint = "trial_00/model.bin";
         trial.LeaseOwner = null;
         trial.LeaseExpiresAt = null;
+        trial.Values = new Dictionary<string, object> { ["x"] = 0, ["units"] = 64 };
 
         Write(transaction => transaction.UpdateTrial(trial));
         var stored = ReadTrial(0);
 
         Assert.Equal(TrialStatus.Completed, stored.Status);
+        Assert.Equal(64, stored.Values["units"]);
+        Assert.Equal(0, stored.Values["x"]);
         Assert.Equal(0.25, stored.Score);
         Assert.Equal(0.9, stored.Metrics["accuracy"]);
         Assert.Equal(3, stored.BestStep);

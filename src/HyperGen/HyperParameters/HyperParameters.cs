@@ -229,6 +229,15 @@ public sealed class HyperParameters
         HyperParameterValue.Describe(_space.Where(p => _values.ContainsKey(p.Name)).Select(p => KeyValuePair.Create(p.Name, _values[p.Name])));
 
     /// <summary>Sets a value directly, bypassing the search algorithm; used to force conditional branches active.</summary>
+    /// <summary>Adds the values of <paramref name="values"/> whose names have no value yet.</summary>
+    internal void AddMissingValues(IReadOnlyDictionary<string, object> values)
+    {
+        foreach (var pair in values)
+        {
+            _values.TryAdd(pair.Key, pair.Value);
+        }
+    }
+
     internal void SetValue(string name, object value)
     {
         _values[name] = value;

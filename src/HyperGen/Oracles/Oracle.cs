@@ -143,6 +143,16 @@ public abstract class Oracle
                     _untunedNames.Add(parameter.Name);
                 }
             }
+
+            if (added.Count > 0)
+            {
+                // Keys cover only the space's parameters, so ended trials are keyed again with the new ones. Running
+                // trials are keyed when they end, because their Build may still add values on another thread.
+                foreach (var trial in _trials.Where(trial => IsFinished(trial.Status)))
+                {
+                    _tried.Add(TunedKey(trial.Values));
+                }
+            }
         }
     }
 
@@ -194,6 +204,7 @@ public abstract class Oracle
                 throw new ArgumentException($"Trial {trial.Id} was not created by this oracle.", nameof(trial));
             }
 
+            _tried.Add(TunedKey(trial.Values));
             OnTrialEnded(trial);
         }
     }
@@ -265,6 +276,7 @@ public abstract class Oracle
             }
 
             trial.EndedAt = DateTimeOffset.UtcNow;
+            _tried.Add(TunedKey(trial.Values));
             OnTrialEnded(trial);
         }
     }
@@ -439,6 +451,12 @@ public abstract class Oracle
                 }
 
                 trial.Status = stored.Status;
+                if (IsFinished(stored.Status))
+                {
+                    // Another process's Build may have declared parameters that the proposal did not have.
+                    trial.HyperParameters.AddMissingValues(stored.Values);
+                }
+
                 trial.Score = stored.Score;
                 trial.Metrics = stored.Metrics;
                 trial.BestStep = stored.BestStep;
@@ -456,6 +474,7 @@ public abstract class Oracle
 
             foreach (var trial in ended)
             {
+                _tried.Add(TunedKey(trial.Values));
                 OnTrialEnded(trial);
             }
 

@@ -68,8 +68,9 @@ public interface IStudyTransaction
     void InsertTrial(StoredTrial trial);
 
     /// <summary>
-    /// Replaces a trial's status, results, lease and checkpoint. Per-step values, events and attributes are added
-    /// with their own methods and are not touched.
+    /// Replaces a trial's status, values, results, lease and checkpoint. The values change when Build declared
+    /// parameters that the proposal did not have. Per-step values, events and attributes are added with their own
+    /// methods and are not touched.
     /// </summary>
     /// <exception cref="InvalidOperationException">The trial does not exist, or it has finished: a finished trial
     /// never changes.</exception>

@@ -505,13 +505,14 @@ public sealed class SqliteStudyStorage : IStudyStorage
             RequireChangeable(trial.Number);
             var command = storage.Prepared(
                 """
-                UPDATE trials SET status = $status, score = $score, metrics_json = $metrics, best_step = $bestStep,
-                                  executions_json = $executions, error = $error, ended_at = $endedAt, checkpoint = $checkpoint,
-                                  attempts = $attempts, lease_owner = $leaseOwner, lease_expires_at = $leaseExpiresAt,
-                                  started_at = $startedAt, version = $version
+                UPDATE trials SET status = $status, values_json = $values, score = $score, metrics_json = $metrics,
+                                  best_step = $bestStep, executions_json = $executions, error = $error, ended_at = $endedAt,
+                                  checkpoint = $checkpoint, attempts = $attempts, lease_owner = $leaseOwner,
+                                  lease_expires_at = $leaseExpiresAt, started_at = $startedAt, version = $version
                 WHERE study_id = $study AND number = $number
                 """);
             BindTrial(command, trial);
+            command.Parameters.AddWithValue("$values", StoredJson.WriteValues(trial.Values));
             command.Parameters.AddWithValue("$startedAt", trial.StartedAt.ToUnixTimeMilliseconds());
             command.ExecuteNonQuery();
             _wrote = true;

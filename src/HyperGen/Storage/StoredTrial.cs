@@ -12,8 +12,11 @@ public sealed class StoredTrial
     /// <summary>The trial's state. A running trial without a <see cref="LeaseOwner"/> waits for a worker.</summary>
     public required TrialStatus Status { get; set; }
 
-    /// <summary>The values of the active parameters.</summary>
-    public required IReadOnlyDictionary<string, object> Values { get; init; }
+    /// <summary>
+    /// The values of the active parameters: as proposed while the trial runs, and with the values of parameters that
+    /// Build declared once it has finished.
+    /// </summary>
+    public required IReadOnlyDictionary<string, object> Values { get; set; }
 
     /// <summary>How long the trial trains and where it starts, or null.</summary>
     public TrialSchedule? Schedule { get; init; }

@@ -274,6 +274,7 @@ internal sealed class StudySession : ITrialRecorder
             }
 
             record.Status = trial.Status;
+            record.Values = new Dictionary<string, object>(trial.Values, StringComparer.Ordinal);
             record.Score = trial.Score;
             record.Metrics = trial.Metrics;
             record.BestStep = trial.BestStep;

@@ -96,6 +96,7 @@ public class Tuner<TModel>
         _waitLogged = 0;
         using var lease = OpenSession();
         var session = lease.Session;
+        RestoreGrownSpace();
         TunerLog.SearchStarted(
             _logger,
             _project.Path,
@@ -139,6 +140,7 @@ public class Tuner<TModel>
     {
         DiscoverSearchSpace();
         using var lease = OpenSession(overwrite: false);
+        RestoreGrownSpace();
     }
 
     /// <summary>
@@ -350,6 +352,54 @@ public class Tuner<TModel>
     {
         _discoveredSpace = DiscoverSearchSpaceCopy(includeKnown: false);
         Oracle.UpdateSpace(_discoveredSpace, initial: true);
+    }
+
+    /// <summary>
+    /// Adds the parameters that Build declared during earlier trials of a resumed study. Discovery builds with default
+    /// values, so it misses a parameter that Build declares only for some values. For each stored trial, in number
+    /// order, with a value the space does not define, this builds the model with that trial's values, as its own
+    /// execution did, and adds what Build declared. The space then grows in the order of the uninterrupted search.
+    /// </summary>
+    private void RestoreGrownSpace()
+    {
+        if (!HyperModel.Tunable)
+        {
+            return;
+        }
+
+        // Names that a replayed Build did not declare (Build changed since) are not replayed again for later trials.
+        var undeclared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var trial in Oracle.Trials)
+        {
+            var space = Oracle.Space;
+            var missing = trial.Values.Keys
+                .Where(name => !undeclared.Contains(name) && !space.Any(parameter => parameter.Name == name))
+                .ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var hyperParameters = new HyperParameters(space, trial.Values);
+            try
+            {
+                using (HyperParameters.Use(hyperParameters))
+                {
+                    var model = HyperModel.Build(hyperParameters);
+                    (model as IDisposable)?.Dispose();
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException(
+                    $"{HyperModel.Name}.Build failed with the values of stored trial {trial.Id} ({hyperParameters}) while the parameters that earlier trials declared were restored: " +
+                    $"{Messages.Sentence(ex.Message)} Fix Build so that it works with these values; the study was left untouched.",
+                    ex);
+            }
+
+            Oracle.UpdateSpace(hyperParameters.Space);
+            undeclared.UnionWith(missing.Where(name => !Oracle.Space.Any(parameter => parameter.Name == name)));
+        }
     }
 
     /// <summary>
