@@ -69,7 +69,8 @@ public sealed class Tpe : Oracle
     /// benchmarks/HyperGen.Quality, the median regret at 100 trials was 8.7, against 3.9 for
     /// <see cref="LikeOptuna"/> with <c>multivariate: false</c>.</param>
     /// <param name="gamma">Returns the size of the good group for a number of observations; <see cref="DefaultGamma"/>
-    /// when null.</param>
+    /// when null. A stored study records any other function only as "custom", so resuming it with another custom
+    /// function is not reported as a changed setting.</param>
     /// <param name="priorWeight">The weight of the prior kernel, where each observation weighs at most 1. Under
     /// <see cref="TpeWeighting.ExpectedImprovement"/>, the good estimator's prior weighs the mean of its observations'
     /// weights instead.</param>

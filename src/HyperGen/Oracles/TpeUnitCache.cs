@@ -68,7 +68,11 @@ internal sealed class TpeUnitCache
             return unit == Inactive ? null : unit;
         }
 
+        /// <summary>
+        /// Returns the value's unit, or null when the trial has no value or one outside the current definition (a
+        /// choice removed from a study continued with a changed space), which would otherwise map to a wrong unit.
+        /// </summary>
         private double? Map(IReadOnlyDictionary<string, object> values) =>
-            values.TryGetValue(Parameter.Name, out object? value) ? Parameter.ToUnit(value) : null;
+            values.TryGetValue(Parameter.Name, out object? value) && Parameter.Contains(value) ? Parameter.ToUnit(value) : null;
     }
 }
