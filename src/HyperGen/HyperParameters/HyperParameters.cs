@@ -191,8 +191,11 @@ public sealed class HyperParameters
         return registered.DefaultValue;
     }
 
-    /// <summary>Returns the value of an active parameter.</summary>
-    /// <exception cref="KeyNotFoundException">No parameter has that name.</exception>
+    /// <summary>
+    /// Returns the value of an active parameter. A stored trial's value can be read without a definition, because
+    /// another process's Build may have declared a parameter that this process never built.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No parameter has that name, and there is no value for it.</exception>
     /// <exception cref="InvalidOperationException">The parameter is inactive in this trial.</exception>
     /// <exception cref="InvalidCastException">The value is not a <typeparamref name="T"/>.</exception>
     public T Get<T>(string name)
@@ -200,6 +203,11 @@ public sealed class HyperParameters
         ArgumentNullException.ThrowIfNull(name);
         if (!_byName.TryGetValue(name, out var parameter))
         {
+            if (_values.TryGetValue(name, out object? undefinedValue))
+            {
+                return HyperParameterValue.ConvertTo<T>(name, undefinedValue);
+            }
+
             string known = _space.Count == 0 ? "none" : string.Join(", ", _space.Select(p => p.Name));
             throw new KeyNotFoundException(
                 $"Hyperparameter '{name}' is not defined (defined: {known}). Declare it with an attribute or an hp.Int/Float/Choice/Boolean/Fixed call before reading it.");
@@ -224,11 +232,14 @@ public sealed class HyperParameters
     /// <summary>A deep copy: the same space and values, independent of this instance.</summary>
     public HyperParameters Copy() => new(_space, _values);
 
-    /// <summary>Formats the active values as <c>name=value, ...</c> in declaration order.</summary>
+    /// <summary>
+    /// Formats the active values as <c>name=value, ...</c> in declaration order, then any values without a definition
+    /// in name order.
+    /// </summary>
     public override string ToString() =>
-        HyperParameterValue.Describe(_space.Where(p => _values.ContainsKey(p.Name)).Select(p => KeyValuePair.Create(p.Name, _values[p.Name])));
+        HyperParameterValue.Describe(_space.Where(p => _values.ContainsKey(p.Name)).Select(p => KeyValuePair.Create(p.Name, _values[p.Name]))
+            .Concat(_values.Where(pair => !_byName.ContainsKey(pair.Key)).OrderBy(pair => pair.Key, StringComparer.Ordinal)));
 
-    /// <summary>Sets a value directly, bypassing the search algorithm; used to force conditional branches active.</summary>
     /// <summary>Adds the values of <paramref name="values"/> whose names have no value yet.</summary>
     internal void AddMissingValues(IReadOnlyDictionary<string, object> values)
     {
@@ -238,6 +249,24 @@ public sealed class HyperParameters
         }
     }
 
+    /// <summary>
+    /// Defines the parameters of <paramref name="parameters"/> that have a value here but no definition, as a search
+    /// space that grew after these values were loaded defines them. Other parameters are left out, so no value is
+    /// added.
+    /// </summary>
+    internal void DefineValued(IEnumerable<HyperParameter> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (_values.ContainsKey(parameter.Name) && !_byName.ContainsKey(parameter.Name))
+            {
+                _space.Add(parameter);
+                _byName.Add(parameter.Name, parameter);
+            }
+        }
+    }
+
+    /// <summary>Sets a value directly, bypassing the search algorithm; used to force conditional branches active.</summary>
     internal void SetValue(string name, object value)
     {
         _values[name] = value;

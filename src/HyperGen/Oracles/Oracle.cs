@@ -150,6 +150,7 @@ public abstract class Oracle
                 // trials are keyed when they end, because their Build may still add values on another thread.
                 foreach (var trial in _trials.Where(trial => IsFinished(trial.Status)))
                 {
+                    trial.HyperParameters.DefineValued(added);
                     _tried.Add(TunedKey(trial.Values));
                 }
             }
@@ -455,6 +456,7 @@ public abstract class Oracle
                 {
                     // Another process's Build may have declared parameters that the proposal did not have.
                     trial.HyperParameters.AddMissingValues(stored.Values);
+                    trial.HyperParameters.DefineValued(_space);
                 }
 
                 trial.Score = stored.Score;

@@ -232,6 +232,26 @@ internal sealed class StudySession : ITrialRecorder
     });
 
     /// <summary>
+    /// Returns the values to store for an ended trial: the proposed ones, and those that Build added for parameters
+    /// the search space accepted. A Build that threw, or a parameter that the space rejected, left its values out of
+    /// the space, so a resume does not add them.
+    /// </summary>
+    private Dictionary<string, object> StoredValues(StoredTrial record, Trial trial)
+    {
+        var space = _oracle.Space;
+        var values = new Dictionary<string, object>(record.Values, StringComparer.Ordinal);
+        foreach (var (name, value) in trial.Values)
+        {
+            if (!values.ContainsKey(name) && space.Any(parameter => parameter.Name == name))
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// Stores a trial's end. A failed trial with retries left, and a cancelled one, wait for a worker instead of
     /// finishing. Returns false, and stores nothing, when this worker's lease was lost to another worker.
     /// </summary>
@@ -274,7 +294,7 @@ internal sealed class StudySession : ITrialRecorder
             }
 
             record.Status = trial.Status;
-            record.Values = new Dictionary<string, object>(trial.Values, StringComparer.Ordinal);
+            record.Values = StoredValues(record, trial);
             record.Score = trial.Score;
             record.Metrics = trial.Metrics;
             record.BestStep = trial.BestStep;

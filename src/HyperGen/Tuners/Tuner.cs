@@ -356,10 +356,17 @@ public class Tuner<TModel>
 
     /// <summary>
     /// Adds the parameters that Build declared during earlier trials of a resumed study. Discovery builds with default
-    /// values, so it misses a parameter that Build declares only for some values. For each stored trial, in number
-    /// order, with a value the space does not define, this builds the model with that trial's values, as its own
-    /// execution did, and adds what Build declared. The space then grows in the order of the uninterrupted search.
+    /// values, so it misses a parameter that Build declares only for some values. A finished trial stores the values
+    /// of the parameters the search space had when it ended. For each such trial, in number order, with a value the
+    /// space does not define, this builds the model with that trial's values and adds what Build declared. The space
+    /// thus grows in the order of the earlier search.
     /// </summary>
+    /// <remarks>
+    /// A Build that throws for the stored values, or a parameter the space rejects, is logged, and the next stored
+    /// trial with that parameter is tried, so such a failure does not stop the resume (an OutOfMemoryException does).
+    /// NOTE: with <see cref="TunerOptions.ParallelTrials"/> above 1, the earlier search added parameters in the order
+    /// its trials ran, which may differ from their number order.
+    /// </remarks>
     private void RestoreGrownSpace()
     {
         if (!HyperModel.Tunable)
@@ -367,14 +374,10 @@ public class Tuner<TModel>
             return;
         }
 
-        // Names that a replayed Build did not declare (Build changed since) are not replayed again for later trials.
-        var undeclared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var trial in Oracle.Trials)
+        foreach (var trial in Oracle.Trials.Where(trial => Oracle.IsFinished(trial.Status)))
         {
             var space = Oracle.Space;
-            var missing = trial.Values.Keys
-                .Where(name => !undeclared.Contains(name) && !space.Any(parameter => parameter.Name == name))
-                .ToList();
+            var missing = trial.Values.Keys.Where(name => !space.Any(parameter => parameter.Name == name)).ToList();
             if (missing.Count == 0)
             {
                 continue;
@@ -388,17 +391,13 @@ public class Tuner<TModel>
                     var model = HyperModel.Build(hyperParameters);
                     (model as IDisposable)?.Dispose();
                 }
+
+                Oracle.UpdateSpace(hyperParameters.Space);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                throw new InvalidOperationException(
-                    $"{HyperModel.Name}.Build failed with the values of stored trial {trial.Id} ({hyperParameters}) while the parameters that earlier trials declared were restored: " +
-                    $"{Messages.Sentence(ex.Message)} Fix Build so that it works with these values; the study was left untouched.",
-                    ex);
+                TunerLog.SpaceRestoreFailed(_logger, string.Join(", ", missing), trial.Id, Messages.Sentence(ex.Message));
             }
-
-            Oracle.UpdateSpace(hyperParameters.Space);
-            undeclared.UnionWith(missing.Where(name => !Oracle.Space.Any(parameter => parameter.Name == name)));
         }
     }
 

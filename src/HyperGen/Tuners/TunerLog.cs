@@ -55,4 +55,7 @@ internal static partial class TunerLog
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "The budget is used up; waiting for trials that other workers run, which run again here if their worker dies and its lease expires: {Running}")]
     public static partial void WaitingForOtherWorkers(ILogger logger, string running);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Could not restore the parameters {Names} from stored trial {TrialId}, because Build or the search space rejected its values: {Error}. The next stored trial with them is tried")]
+    public static partial void SpaceRestoreFailed(ILogger logger, string names, string trialId, string error);
 }
