@@ -381,18 +381,18 @@ public sealed class GrownSpaceResumeTests : IDisposable
         await Task.WhenAll(first.SearchAsync(), second.SearchAsync());
 
         Assert.Equal(30, _folder.StoredTrials("c").Count);
-        var ran = ((FunctionHyperModel)first.HyperModel).Built.Count + ((FunctionHyperModel)second.HyperModel).Built.Count;
         var broken = new List<string>();
         foreach (var (tuner, index) in new[] { (first, 0), (second, 1) })
         {
             Assert.Equal(30, tuner.Oracle.Trials.Count);
-            var built = ((FunctionHyperModel)tuner.HyperModel).Built;
             foreach (var trial in tuner.Oracle.Trials.Where(trial => (string)trial.Values["model"] == "b"))
             {
+                // A tuner that never built a "b" trial has no definition of width, but still reads the stored value.
                 Assert.True(trial.Values.ContainsKey("width"), $"trial {trial.Id} lacks width");
-                if (!trial.HyperParameters.Space.Any(p => p.Name == "width"))
+                int width = trial.HyperParameters.Get<int>("width");
+                if (width is < 1 or > 8 || !trial.HyperParameters.ToString().Contains($"width={width}", StringComparison.Ordinal))
                 {
-                    broken.Add($"tuner {index} trial {trial.Number}");
+                    broken.Add($"tuner {index} trial {trial.Number}: {trial.HyperParameters}");
                 }
             }
         }
