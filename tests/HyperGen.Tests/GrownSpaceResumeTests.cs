@@ -197,7 +197,7 @@ public sealed class GrownSpaceResumeTests : IDisposable
     }
 
     [Fact]
-    public async Task Reload_BestHyperParametersAndModels_IncludeWidth()
+    public async Task Reload_BestResults_IncludeWidth()
     {
         await GrowingTuner(NewOracle("tpe"), _folder.Options("r")).SearchAsync();
         var reloaded = GrowingTuner(NewOracle("tpe"), _folder.Options("r"));

@@ -296,7 +296,7 @@ public class TpeTests
     [Fact]
     public void Split_SkipsValuesOutsideTheDefinition()
     {
-        var kept = new ChoiceHyperParameter("kind", ["a", "b"], ordered: false);
+        var narrowed = new ChoiceHyperParameter("kind", ["a", "b"], ordered: false);
         var oracle = ScriptedOracle.WithValues([Values(("kind", "a")), Values(("kind", "c")), Values(("kind", "b"))]);
         oracle.UpdateSpace([new ChoiceHyperParameter("kind", ["a", "b", "c"], ordered: false)], initial: true);
         foreach (var trial in Enumerable.Range(0, 3).Select(_ => oracle.CreateTrial().Trial!))
@@ -307,7 +307,7 @@ public class TpeTests
         var observations = TpeObservation.Rank(oracle.Trials, oracle.Objective, proposedValues: null);
         var model = new TpeModel(s_independent, n => 1, 24, 1, stream => new DeterministicRandom(1, 3, stream), observations, new TpeUnitCache());
 
-        var split = model.Split([kept], [TpeModel.DimensionOf(kept)]);
+        var split = model.Split([narrowed], [TpeModel.DimensionOf(narrowed)]);
 
         Assert.Equal(2, split.Finished);
         Assert.Equal([0.0], split.Good.Select(point => point[0]));

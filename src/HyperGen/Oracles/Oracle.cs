@@ -205,8 +205,7 @@ public abstract class Oracle
                 throw new ArgumentException($"Trial {trial.Id} was not created by this oracle.", nameof(trial));
             }
 
-            _tried.Add(TunedKey(trial.Values));
-            OnTrialEnded(trial);
+            RecordEnded(trial);
         }
     }
 
@@ -277,8 +276,7 @@ public abstract class Oracle
             }
 
             trial.EndedAt = DateTimeOffset.UtcNow;
-            _tried.Add(TunedKey(trial.Values));
-            OnTrialEnded(trial);
+            RecordEnded(trial);
         }
     }
 
@@ -476,8 +474,7 @@ public abstract class Oracle
 
             foreach (var trial in ended)
             {
-                _tried.Add(TunedKey(trial.Values));
-                OnTrialEnded(trial);
+                RecordEnded(trial);
             }
 
             if (hasState)
@@ -485,6 +482,16 @@ public abstract class Oracle
                 RestoreState(state);
             }
         }
+    }
+
+    /// <summary>
+    /// Marks the configuration a trial ended with as tried, values that Build added included, and tells the algorithm.
+    /// Called under the oracle's lock.
+    /// </summary>
+    private void RecordEnded(Trial trial)
+    {
+        _tried.Add(TunedKey(trial.Values));
+        OnTrialEnded(trial);
     }
 
     /// <summary>Whether a trial in this state has ended for good: completed, failed, pruned or invalid.</summary>

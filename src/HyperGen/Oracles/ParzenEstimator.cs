@@ -273,6 +273,7 @@ internal sealed class ParzenEstimator
             ? JointSigmas(fittedCount, observationCount, _dimensions.Length)
             : NeighbourSigmas(centres, settings.ConsiderEndpoints);
 
+        // Exponent 1 divides, as Optuna 3.1 does, rather than calling Math.Pow, whose rounding may differ.
         double minSigma = settings.ConsiderMagicClip
             ? Math.Max(settings.MinBandwidth, settings.MagicClipExponent == 1.0
                 ? 1.0 / (1.0 + fittedCount)

@@ -14,13 +14,13 @@ namespace HyperGen;
 /// <remarks>
 /// <para>The defaults are the setting recommended in S. Watanabe, "Tree-structured Parzen estimator: understanding its
 /// algorithm components and their roles for better empirical performance" (arXiv 2304.11127, 2023). Parameters are
-/// modelled jointly, and the good group holds 15 percent of the observations. Good observations weigh their improvement
-/// over the bad group's best loss. Kernels are as wide as the gaps to their neighbours, at least 0.03 of the range, and
-/// have proper densities. The first <see cref="NumStartupTrials"/> trials form a Latin hypercube: each parameter's
-/// range is cut into that many equal strata (at most 10,000), and trial n samples the stratum at position n of the
-/// parameter's shuffled strata. A parameter active in all those trials thus samples every stratum once. In
-/// benchmarks/HyperGen.Quality this
-/// setting reaches a lower median regret than Optuna 3.1's TPESampler at 50 and 100 trials on every test function.
+/// modelled jointly, and the good group contains 15 percent of the observations. Good observations weigh their
+/// improvement over the bad group's best loss. Kernels are as wide as the gaps to their neighbours, at least 0.03 of
+/// the range, and have proper densities. The first <see cref="NumStartupTrials"/> trials form a Latin hypercube: each
+/// parameter's range is cut into that many equal strata (at most 10,000), and trial n samples the stratum at position
+/// n of the parameter's shuffled strata. A parameter active in all those trials thus samples every stratum once. In
+/// benchmarks/HyperGen.Quality this setting reaches a lower median regret than Optuna 3.1's TPESampler at 50 and 100
+/// trials on every test function.
 /// <see cref="LikeOptuna"/> builds the oracle with TPESampler's settings instead.</para>
 /// <para>Every parameter is modelled in the unit cube of <see cref="HyperParameter.ToUnit"/>, so log and reverse-log
 /// ranges are modelled in their own scale, and proposals are mapped back with <see cref="HyperParameter.FromUnit"/>,

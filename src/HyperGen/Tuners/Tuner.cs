@@ -386,12 +386,7 @@ public class Tuner<TModel>
             var hyperParameters = new HyperParameters(space, trial.Values);
             try
             {
-                using (HyperParameters.Use(hyperParameters))
-                {
-                    var model = HyperModel.Build(hyperParameters);
-                    (model as IDisposable)?.Dispose();
-                }
-
+                BuildAndDispose(hyperParameters);
                 Oracle.UpdateSpace(hyperParameters.Space);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -441,11 +436,7 @@ public class Tuner<TModel>
     {
         try
         {
-            using (HyperParameters.Use(hyperParameters))
-            {
-                var model = HyperModel.Build(hyperParameters);
-                (model as IDisposable)?.Dispose();
-            }
+            BuildAndDispose(hyperParameters);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -453,6 +444,16 @@ public class Tuner<TModel>
                 $"{HyperModel.Name}.Build failed with the default hyperparameters ({hyperParameters}) while the search space was being discovered: " +
                 $"{Messages.Sentence(ex.Message)} Fix Build so that it works with these values; earlier results were left untouched.",
                 ex);
+        }
+    }
+
+    /// <summary>Builds the model with these values only to see which parameters Build declares.</summary>
+    private void BuildAndDispose(HyperParameters hyperParameters)
+    {
+        using (HyperParameters.Use(hyperParameters))
+        {
+            var model = HyperModel.Build(hyperParameters);
+            (model as IDisposable)?.Dispose();
         }
     }
 
